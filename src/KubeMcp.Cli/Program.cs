@@ -1,1 +1,8 @@
-return 0;
+using System.CommandLine;
+using KubeMcp.Cli.Commands;
+
+var root = new RootCommand("kubemcp — operate Kubernetes safely through MCP tools: an embedded cluster, an MCP server, an MCP client and an agent.")
+{
+    ClusterCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

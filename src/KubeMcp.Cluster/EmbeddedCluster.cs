@@ -1,0 +1,168 @@
+using System.Security.Cryptography;
+using KubeMcp.Cluster.Admission;
+using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Bootstrap;
+using KubeMcp.Cluster.Http;
+using KubeMcp.Cluster.Registry;
+using KubeMcp.Cluster.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KubeMcp.Cluster;
+
+/// <summary>
+/// A Kubernetes-API-compatible cluster in this process: an HTTP API server on 127.0.0.1 backed by an in-memory (or
+/// SQLite) object store, which kubectl, helm and client libraries use through an ordinary kubeconfig.
+/// </summary>
+public sealed class EmbeddedCluster : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EmbeddedCluster(WebApplication app, ObjectRegistry registry, Uri url, string adminToken)
+    {
+        _app = app;
+        Registry = registry;
+        Url = url;
+        AdminToken = adminToken;
+    }
+
+    /// <summary>The API server's base URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The bearer token of the cluster administrator (group system:masters).</summary>
+    public string AdminToken { get; }
+
+    /// <summary>The clock the simulation runs on.</summary>
+    public TimeProvider Clock => Registry.Clock;
+
+    internal ObjectRegistry Registry { get; }
+
+    /// <summary>Starts the API server and, on a fresh store, creates what a new cluster has.</summary>
+    public static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, CancellationToken cancellationToken = default)
+    {
+        var persistence = options.DataDirectory is null ? null : new SqlitePersistence(options.DataDirectory);
+        var store = new ObjectStore(persistence);
+        var catalog = new ResourceCatalog();
+        var registry = new ObjectRegistry(store, catalog, options.Clock);
+        registry.AddAdmission(new NamespaceLifecycle());
+        var adminToken = LoadOrCreateToken(options.DataDirectory);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = null;
+            k.Listen(System.Net.IPAddress.Parse(options.BindAddress), options.Port);
+        });
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeMcp.Cluster");
+        var tables = new BasicTableConverter(options.Clock);
+        var watch = new WatchHandler(registry, tables, options.Clock);
+        var resources = new ResourceHandler(registry, watch, tables,
+            new Dictionary<(string, string), ISubresourceHandler>(),
+            new Dictionary<string, IComputedResource>(),
+            new Dictionary<string, IReviewHandler>());
+        var api = new ApiHandler(catalog, resources, null, logger);
+        app.Run(api.HandleAsync);
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        Seed(registry);
+        return new EmbeddedCluster(app, registry, url, adminToken);
+    }
+
+    /// <summary>A kubeconfig (YAML) whose current context is this cluster's administrator.</summary>
+    public string KubeconfigYaml(string contextName = "kubemcp") => $"""
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: {contextName}
+          cluster:
+            server: {Url.GetLeftPart(UriPartial.Authority)}
+        contexts:
+        - name: {contextName}
+          context:
+            cluster: {contextName}
+            user: {contextName}-admin
+            namespace: default
+        current-context: {contextName}
+        users:
+        - name: {contextName}-admin
+          user:
+            token: {AdminToken}
+        """;
+
+    /// <summary>Writes the kubeconfig to a file (mode 600) and returns its path.</summary>
+    public string WriteKubeconfig(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        File.WriteAllText(path, KubeconfigYaml() + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return Path.GetFullPath(path);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Registry.Store.Dispose();
+    }
+
+    private static void Seed(ObjectRegistry registry)
+    {
+        var catalog = registry.Catalog;
+        var write = new WriteOptions("kube-apiserver");
+        void Ensure(ResourceType type, string? ns, System.Text.Json.Nodes.JsonObject obj)
+        {
+            if (registry.TryGet(type, ns, obj.Name()) is null)
+            {
+                registry.Create(type, ns, obj, write);
+            }
+        }
+        var namespaces = catalog.Find("", "v1", "namespaces")!;
+        foreach (var ns in BootstrapObjects.SystemNamespaces)
+        {
+            Ensure(namespaces, null, BootstrapObjects.Namespace(ns));
+        }
+        Ensure(catalog.Find("", "v1", "services")!, "default", BootstrapObjects.KubernetesService());
+        Ensure(catalog.Find("storage.k8s.io", "v1", "storageclasses")!, null, BootstrapObjects.StorageClass());
+        var nodes = catalog.Find("", "v1", "nodes")!;
+        foreach (var node in BootstrapObjects.Nodes(registry.Clock.GetUtcNow()))
+        {
+            Ensure(nodes, null, node);
+        }
+    }
+
+    private static string LoadOrCreateToken(string? dataDirectory)
+    {
+        string Fresh() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        if (dataDirectory is null)
+        {
+            return Fresh();
+        }
+        var path = Path.Combine(dataDirectory, "admin.token");
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+        Directory.CreateDirectory(dataDirectory);
+        var token = Fresh();
+        File.WriteAllText(path, token);
+        return token;
+    }
+}

@@ -1,0 +1,7 @@
+namespace KubeMcp.Cluster.Registry;
+
+/// <summary>Options every write carries: who is writing (for managedFields) and whether to persist at all.</summary>
+internal sealed record WriteOptions(string? FieldManager = null, bool DryRun = false)
+{
+    public static WriteOptions Default { get; } = new();
+}

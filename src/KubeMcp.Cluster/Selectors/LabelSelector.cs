@@ -1,0 +1,197 @@
+using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Api;
+
+namespace KubeMcp.Cluster.Selectors;
+
+/// <summary>
+/// A parsed label selector in the API's string syntax: <c>a=b</c>, <c>a==b</c>, <c>a!=b</c>, <c>a in (x,y)</c>,
+/// <c>a notin (x)</c>, <c>a</c>, <c>!a</c>, comma-separated and all required.
+/// </summary>
+internal sealed class LabelSelector
+{
+    private readonly IReadOnlyList<Requirement> _requirements;
+
+    private LabelSelector(IReadOnlyList<Requirement> requirements) => _requirements = requirements;
+
+    public static LabelSelector Everything { get; } = new([]);
+
+    public bool IsEmpty => _requirements.Count == 0;
+
+    /// <summary>Parses the query-string form; throws a 400 BadRequest that names the bad part.</summary>
+    public static LabelSelector Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Everything;
+        }
+        var requirements = new List<Requirement>();
+        foreach (var part in SplitTopLevel(text))
+        {
+            requirements.Add(ParseRequirement(part.Trim(), text));
+        }
+        return new LabelSelector(requirements);
+    }
+
+    /// <summary>Builds a selector from the structured <c>LabelSelector</c> object (matchLabels + matchExpressions).</summary>
+    public static LabelSelector FromObject(JsonObject? selector)
+    {
+        if (selector is null)
+        {
+            return Everything;
+        }
+        var requirements = new List<Requirement>();
+        if (selector["matchLabels"] is JsonObject labels)
+        {
+            foreach (var (key, value) in labels)
+            {
+                requirements.Add(new Requirement(key, Operator.Equals, [value?.ToString() ?? ""]));
+            }
+        }
+        if (selector["matchExpressions"] is JsonArray expressions)
+        {
+            foreach (var e in expressions.OfType<JsonObject>())
+            {
+                var key = e["key"]?.ToString() ?? "";
+                var values = (e["values"] as JsonArray)?.Select(v => v?.ToString() ?? "").ToArray() ?? [];
+                var op = e["operator"]?.ToString() switch
+                {
+                    "In" => Operator.In,
+                    "NotIn" => Operator.NotIn,
+                    "Exists" => Operator.Exists,
+                    "DoesNotExist" => Operator.DoesNotExist,
+                    var other => throw ApiException.BadRequest($"\"{other}\" is not a valid label selector operator"),
+                };
+                requirements.Add(new Requirement(key, op, values));
+            }
+        }
+        return new LabelSelector(requirements);
+    }
+
+    public bool Matches(JsonObject? labels)
+    {
+        foreach (var r in _requirements)
+        {
+            var present = labels is not null && labels.TryGetPropertyValue(r.Key, out var node);
+            var value = present ? labels![r.Key]?.ToString() : null;
+            var ok = r.Op switch
+            {
+                Operator.Equals or Operator.In => present && r.Values.Contains(value),
+                Operator.NotEquals or Operator.NotIn => !present || !r.Values.Contains(value),
+                Operator.Exists => present,
+                Operator.DoesNotExist => !present,
+                _ => false,
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public override string ToString() => string.Join(",", _requirements.Select(r => r.ToString()));
+
+    private static Requirement ParseRequirement(string part, string whole)
+    {
+        if (part.Length == 0)
+        {
+            throw Error(whole, "empty requirement");
+        }
+        if (part.StartsWith('!'))
+        {
+            return new Requirement(ValidKey(part[1..].Trim(), whole), Operator.DoesNotExist, []);
+        }
+        foreach (var (token, op) in new[] { ("!=", Operator.NotEquals), ("==", Operator.Equals), ("=", Operator.Equals) })
+        {
+            var i = part.IndexOf(token, StringComparison.Ordinal);
+            if (i > 0)
+            {
+                var value = part[(i + token.Length)..].Trim();
+                ValidValue(value, whole);
+                return new Requirement(ValidKey(part[..i].Trim(), whole), op, [value]);
+            }
+        }
+        var words = part.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 2)
+        {
+            var rest = words[1];
+            var (op, list) = rest.StartsWith("notin", StringComparison.Ordinal) ? (Operator.NotIn, rest[5..].Trim())
+                : rest.StartsWith("in", StringComparison.Ordinal) ? (Operator.In, rest[2..].Trim())
+                : throw Error(whole, $"found '{rest}', expected: in, notin, =, ==, !=");
+            if (!list.StartsWith('(') || !list.EndsWith(')'))
+            {
+                throw Error(whole, $"found '{list}', expected: '(' value list ')'");
+            }
+            var values = list[1..^1].Split(',', StringSplitOptions.TrimEntries);
+            foreach (var v in values)
+            {
+                ValidValue(v, whole);
+            }
+            return new Requirement(ValidKey(words[0], whole), op, values);
+        }
+        return new Requirement(ValidKey(part, whole), Operator.Exists, []);
+    }
+
+    private static string ValidKey(string key, string whole)
+    {
+        if (key.Length == 0 || key.Length > 316 || key.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')))
+        {
+            throw Error(whole, $"invalid label key \"{key}\": name part must consist of alphanumeric characters, '-', '_' or '.'");
+        }
+        return key;
+    }
+
+    private static void ValidValue(string value, string whole)
+    {
+        if (value.Length > 63 || value.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            throw Error(whole, $"invalid label value: \"{value}\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.'");
+        }
+    }
+
+    private static ApiException Error(string whole, string why) =>
+        ApiException.BadRequest($"unable to parse requirement: {why} (selector \"{whole}\")");
+
+    /// <summary>Splits on commas that are not inside a parenthesised value list.</summary>
+    private static IEnumerable<string> SplitTopLevel(string text)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '(': depth++; break;
+                case ')': depth--; break;
+                case ',' when depth == 0:
+                    yield return text[start..i];
+                    start = i + 1;
+                    break;
+            }
+        }
+        yield return text[start..];
+    }
+
+    private enum Operator
+    {
+        Equals,
+        NotEquals,
+        In,
+        NotIn,
+        Exists,
+        DoesNotExist,
+    }
+
+    private sealed record Requirement(string Key, Operator Op, IReadOnlyList<string> Values)
+    {
+        public override string ToString() => Op switch
+        {
+            Operator.Equals => $"{Key}={Values[0]}",
+            Operator.NotEquals => $"{Key}!={Values[0]}",
+            Operator.In => $"{Key} in ({string.Join(",", Values)})",
+            Operator.NotIn => $"{Key} notin ({string.Join(",", Values)})",
+            Operator.Exists => Key,
+            _ => "!" + Key,
+        };
+    }
+}

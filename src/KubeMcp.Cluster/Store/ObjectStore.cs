@@ -1,0 +1,338 @@
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using KubeMcp.Cluster.Api;
+
+namespace KubeMcp.Cluster.Store;
+
+/// <summary>
+/// The cluster's single source of truth: every object by resource, namespace and name, one global resourceVersion
+/// sequence, and the recent change history that watches resume from. Stored objects are immutable snapshots: a write
+/// replaces the object, so readers may hold one without copying.
+/// </summary>
+internal sealed class ObjectStore : IDisposable
+{
+    /// <summary>How many changes a watch may resume from before it gets 410 Gone, as etcd compaction would do.</summary>
+    public const int HistoryCapacity = 50_000;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _resources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Watcher>> _watchers = new(StringComparer.Ordinal);
+    private readonly WatchEvent?[] _history = new WatchEvent?[HistoryCapacity];
+    private readonly Dictionary<string, HashSet<ObjectKey>> _dependents = new(StringComparer.Ordinal);
+    private readonly IObjectPersistence? _persistence;
+    private long _historyCount;
+    private long _resourceVersion;
+
+    public ObjectStore(IObjectPersistence? persistence = null)
+    {
+        _persistence = persistence;
+        if (persistence is null)
+        {
+            return;
+        }
+        var (rv, objects) = persistence.Load();
+        _resourceVersion = rv;
+        foreach (var (key, obj) in objects)
+        {
+            Bucket(key.StorageKey)[key.Path] = obj;
+            IndexOwners(key, null, obj);
+        }
+    }
+
+    /// <summary>The resourceVersion of the latest committed change.</summary>
+    public long ResourceVersion
+    {
+        get { lock (_gate) { return _resourceVersion; } }
+    }
+
+    /// <summary>The oldest resourceVersion a watch can still resume after.</summary>
+    public long OldestResumableVersion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _historyCount < HistoryCapacity ? 0 : _history[_historyCount % HistoryCapacity]!.ResourceVersion - 1;
+            }
+        }
+    }
+
+    public JsonObject? Get(ObjectKey key)
+    {
+        lock (_gate)
+        {
+            return _resources.TryGetValue(key.StorageKey, out var bucket) && bucket.TryGetValue(key.Path, out var obj) ? obj : null;
+        }
+    }
+
+    /// <summary>Objects of one resource, in namespace/name order, optionally in one namespace, after a list position.</summary>
+    public (IReadOnlyList<JsonObject> Items, long ResourceVersion) List(string storageKey, string? ns, string? after = null)
+    {
+        lock (_gate)
+        {
+            if (!_resources.TryGetValue(storageKey, out var bucket))
+            {
+                return ([], _resourceVersion);
+            }
+            IEnumerable<KeyValuePair<string, JsonObject>> entries = bucket;
+            if (ns is not null)
+            {
+                var prefix = ns + "/";
+                entries = entries.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal));
+            }
+            if (after is not null)
+            {
+                entries = entries.Where(e => string.CompareOrdinal(e.Key, after) > 0);
+            }
+            return (entries.Select(e => e.Value).ToList(), _resourceVersion);
+        }
+    }
+
+    /// <summary>Number of objects of one resource (cheap; for metrics and tests).</summary>
+    public int Count(string storageKey)
+    {
+        lock (_gate)
+        {
+            return _resources.TryGetValue(storageKey, out var bucket) ? bucket.Count : 0;
+        }
+    }
+
+    /// <summary>Stores a new object, stamping its resourceVersion.</summary>
+    public JsonObject Create(ResourceType type, ObjectKey key, JsonObject obj)
+    {
+        lock (_gate)
+        {
+            var bucket = Bucket(key.StorageKey);
+            if (bucket.ContainsKey(key.Path))
+            {
+                throw ApiException.AlreadyExists(type, key.Name);
+            }
+            return Commit(WatchEventType.Added, key, null, obj, bucket);
+        }
+    }
+
+    /// <summary>
+    /// Atomically replaces an object with what <paramref name="mutate"/> makes of the current one. The function runs
+    /// under the store lock: it must be quick and must not call back into the store. Returning the same instance
+    /// means "no change" and nothing is written.
+    /// </summary>
+    public JsonObject Update(ResourceType type, ObjectKey key, Func<JsonObject, JsonObject> mutate)
+    {
+        lock (_gate)
+        {
+            var bucket = Bucket(key.StorageKey);
+            if (!bucket.TryGetValue(key.Path, out var current))
+            {
+                throw ApiException.NotFound(type, key.Name);
+            }
+            var next = mutate(current);
+            return ReferenceEquals(next, current) ? current : Commit(WatchEventType.Modified, key, current, next, bucket);
+        }
+    }
+
+    /// <summary>Removes an object; <paramref name="precondition"/> may veto (throw) based on the current state.</summary>
+    public JsonObject Delete(ResourceType type, ObjectKey key, Action<JsonObject>? precondition = null)
+    {
+        lock (_gate)
+        {
+            var bucket = Bucket(key.StorageKey);
+            if (!bucket.TryGetValue(key.Path, out var current))
+            {
+                throw ApiException.NotFound(type, key.Name);
+            }
+            precondition?.Invoke(current);
+            bucket.Remove(key.Path);
+            IndexOwners(key, current, null);
+            var rv = ++_resourceVersion;
+            var deleted = current.DeepClone().AsObject();
+            Metadata(deleted)["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _persistence?.Delete(key, rv);
+            Publish(new WatchEvent(WatchEventType.Deleted, key.StorageKey, key.Namespace, key.Name, deleted, rv));
+            return deleted;
+        }
+    }
+
+    /// <summary>
+    /// Subscribes to changes of one resource. Events after <paramref name="fromVersion"/> that are still in history are
+    /// replayed first; when <paramref name="sendInitial"/> is set, current objects are sent as ADDED first instead
+    /// (a watch without a resourceVersion). Throws 410 Gone when the version is too old to resume from.
+    /// </summary>
+    public Watcher Watch(string storageKey, long? fromVersion, bool sendInitial, Func<WatchEvent, bool> filter)
+    {
+        lock (_gate)
+        {
+            var watcher = new Watcher(this, storageKey, filter);
+            if (sendInitial)
+            {
+                if (_resources.TryGetValue(storageKey, out var bucket))
+                {
+                    foreach (var (path, obj) in bucket)
+                    {
+                        var slash = path.IndexOf('/');
+                        var ns = slash < 0 ? "" : path[..slash];
+                        var name = slash < 0 ? path : path[(slash + 1)..];
+                        watcher.Offer(new WatchEvent(WatchEventType.Added, storageKey, ns, name, obj, _resourceVersion));
+                    }
+                }
+            }
+            else if (fromVersion is long from && from < _resourceVersion)
+            {
+                var oldest = _historyCount < HistoryCapacity ? 0 : _history[_historyCount % HistoryCapacity]!.ResourceVersion - 1;
+                if (from < oldest)
+                {
+                    throw ApiException.Gone($"too old resource version: {from} ({oldest + 1})");
+                }
+                var start = Math.Max(0, _historyCount - HistoryCapacity);
+                for (var i = start; i < _historyCount; i++)
+                {
+                    var e = _history[i % HistoryCapacity]!;
+                    if (e.ResourceVersion > from && e.StorageKey == storageKey)
+                    {
+                        watcher.Offer(e);
+                    }
+                }
+            }
+            if (!_watchers.TryGetValue(storageKey, out var list))
+            {
+                _watchers[storageKey] = list = [];
+            }
+            list.Add(watcher);
+            return watcher;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var watcher in _watchers.Values.SelectMany(w => w))
+            {
+                watcher.Complete();
+            }
+            _watchers.Clear();
+        }
+        _persistence?.Dispose();
+    }
+
+    private void Unsubscribe(Watcher watcher)
+    {
+        lock (_gate)
+        {
+            if (_watchers.TryGetValue(watcher.StorageKey, out var list))
+            {
+                list.Remove(watcher);
+            }
+        }
+    }
+
+    /// <summary>Keys of the objects whose ownerReferences name the given owner uid (the garbage collector's graph).</summary>
+    public IReadOnlyList<ObjectKey> Dependents(string ownerUid)
+    {
+        lock (_gate)
+        {
+            return _dependents.TryGetValue(ownerUid, out var set) ? [.. set] : [];
+        }
+    }
+
+    private JsonObject Commit(WatchEventType type, ObjectKey key, JsonObject? previous, JsonObject obj, SortedDictionary<string, JsonObject> bucket)
+    {
+        var rv = ++_resourceVersion;
+        Metadata(obj)["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        bucket[key.Path] = obj;
+        IndexOwners(key, previous, obj);
+        _persistence?.Put(key, obj, rv);
+        Publish(new WatchEvent(type, key.StorageKey, key.Namespace, key.Name, obj, rv));
+        return obj;
+    }
+
+    private void Publish(WatchEvent e)
+    {
+        _history[_historyCount % HistoryCapacity] = e;
+        _historyCount++;
+        if (_watchers.TryGetValue(e.StorageKey, out var list))
+        {
+            foreach (var watcher in list)
+            {
+                watcher.Offer(e);
+            }
+        }
+    }
+
+    private void IndexOwners(ObjectKey key, JsonObject? previous, JsonObject? current)
+    {
+        foreach (var uid in OwnerUids(previous))
+        {
+            if (_dependents.TryGetValue(uid, out var set) && set.Remove(key) && set.Count == 0)
+            {
+                _dependents.Remove(uid);
+            }
+        }
+        foreach (var uid in OwnerUids(current))
+        {
+            if (!_dependents.TryGetValue(uid, out var set))
+            {
+                _dependents[uid] = set = [];
+            }
+            set.Add(key);
+        }
+    }
+
+    private static IEnumerable<string> OwnerUids(JsonObject? obj) =>
+        (obj?["metadata"]?["ownerReferences"] as JsonArray)?.Select(r => r?["uid"]?.ToString()).OfType<string>() ?? [];
+
+    private SortedDictionary<string, JsonObject> Bucket(string storageKey)
+    {
+        if (!_resources.TryGetValue(storageKey, out var bucket))
+        {
+            _resources[storageKey] = bucket = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        }
+        return bucket;
+    }
+
+    private static JsonObject Metadata(JsonObject obj)
+    {
+        if (obj["metadata"] is JsonObject meta)
+        {
+            return meta;
+        }
+        meta = new JsonObject();
+        obj["metadata"] = meta;
+        return meta;
+    }
+
+    /// <summary>A live subscription to one resource's changes; dispose to stop.</summary>
+    internal sealed class Watcher : IDisposable
+    {
+        private readonly ObjectStore _store;
+        private readonly Func<WatchEvent, bool> _filter;
+        private readonly Channel<WatchEvent> _channel = Channel.CreateUnbounded<WatchEvent>(
+            new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+
+        internal Watcher(ObjectStore store, string storageKey, Func<WatchEvent, bool> filter)
+        {
+            _store = store;
+            StorageKey = storageKey;
+            _filter = filter;
+        }
+
+        public string StorageKey { get; }
+
+        public ChannelReader<WatchEvent> Events => _channel.Reader;
+
+        internal void Offer(WatchEvent e)
+        {
+            if (_filter(e))
+            {
+                _channel.Writer.TryWrite(e);
+            }
+        }
+
+        internal void Complete() => _channel.Writer.TryComplete();
+
+        public void Dispose()
+        {
+            _store.Unsubscribe(this);
+            Complete();
+        }
+    }
+}
