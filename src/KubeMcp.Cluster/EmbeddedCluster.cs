@@ -49,6 +49,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var catalog = new ResourceCatalog();
         var registry = new ObjectRegistry(store, catalog, options.Clock);
         registry.AddAdmission(new NamespaceLifecycle());
+        registry.AddAdmission(new ServiceAddressAllocator());
+        registry.AddAdmission(new CustomResourceDefinitions());
+        ServeStoredCustomResources(registry);
         var adminToken = LoadOrCreateToken(options.DataDirectory);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -145,6 +148,16 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         foreach (var node in BootstrapObjects.Nodes(registry.Clock.GetUtcNow()))
         {
             Ensure(nodes, null, node);
+        }
+    }
+
+    /// <summary>After a restart, definitions already in the store must be served again before any request arrives.</summary>
+    private static void ServeStoredCustomResources(ObjectRegistry registry)
+    {
+        var crds = registry.Catalog.Find("apiextensions.k8s.io", "v1", "customresourcedefinitions")!;
+        foreach (var crd in registry.Store.List(crds.StorageKey, null).Items)
+        {
+            registry.Catalog.ApplyCustomResourceDefinition(crd);
         }
     }
 

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Controllers;
+using KubeMcp.Cluster.Registry;
+using KubeMcp.Cluster.Store;
+
+namespace KubeMcp.Cluster.Nodes;
+
+/// <summary>
+/// The simulated kubelets of every node: runs the pods bound to a node through their lifecycle (image pull,
+/// container start, restarts with back-off, termination) on the simulation clock, and finishes graceful deletions.
+/// Nothing is executed: what a container does comes from <see cref="PodRuntime"/>.
+/// </summary>
+internal sealed class KubeletController : Controller
+{
+    public const string Component = "kubelet";
+
+    private readonly Dictionary<string, PodRuntime> _pods = new(StringComparer.Ordinal);
+    private readonly PodIpAllocator _ips = new();
+
+    public override string Name => Component;
+
+    public override IEnumerable<ControllerWatch> Watches =>
+    [
+        new("pods", e => e.Object.Str("spec.nodeName") is { Length: > 0 } || e.Type == WatchEventType.Deleted ? [$"{e.Namespace}/{e.Name}"] : []),
+    ];
+
+    /// <summary>The runtime state of a pod's containers (for logs, exec and metrics), if the pod runs on a node.</summary>
+    public PodRuntime? Runtime(string uid)
+    {
+        lock (_pods)
+        {
+            return _pods.GetValueOrDefault(uid);
+        }
+    }
+
+    public override void Reconcile(string key, ControllerContext context)
+    {
+        var (ns, name) = Split(key);
+        var podType = context.Type("", "pods");
+        var pod = context.Registry.TryGet(podType, ns, name);
+        if (pod is null)
+        {
+            Forget(key);
+            return;
+        }
+        var nodeName = pod.Str("spec.nodeName");
+        if (string.IsNullOrEmpty(nodeName))
+        {
+            return;
+        }
+        var node = context.Registry.TryGet(context.Type("", "nodes"), null, nodeName);
+        if (pod["metadata"]?["deletionTimestamp"] is not null)
+        {
+            Terminate(pod, nodeName, context);
+            return;
+        }
+        PodRuntime runtime;
+        lock (_pods)
+        {
+            if (!_pods.TryGetValue(pod.Uid(), out runtime!))
+            {
+                var hostIp = (node?.At("status.addresses") as JsonArray)?.OfType<JsonObject>()
+                    .FirstOrDefault(a => a["type"]?.ToString() == "InternalIP")?["address"]?.ToString() ?? "172.18.0.2";
+                runtime = new PodRuntime(pod, nodeName, hostIp, _ips.Next(nodeName), context.Now);
+                _pods[pod.Uid()] = runtime;
+            }
+        }
+        var step = runtime.Advance(pod, context.Registry, context.Now);
+        foreach (var e in step.Events)
+        {
+            context.Events.Record(pod, e.Type, e.Reason, e.Message, Component, nodeName, e.FieldPath);
+        }
+        context.UpdateStatus(podType, pod, step.Status);
+        if (step.NextTransition is { } next)
+        {
+            context.Requeue(key, next);
+        }
+    }
+
+    private void Terminate(JsonObject pod, string nodeName, ControllerContext context)
+    {
+        foreach (var container in (pod.At("spec.containers") as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var containerName = container["name"]?.ToString();
+            context.Events.Normal(pod, "Killing", $"Stopping container {containerName}", Component, nodeName, $"spec.containers{{{containerName}}}");
+        }
+        try
+        {
+            context.Registry.Delete(context.Type("", "pods"), pod.Namespace(), pod.Name(), new DeleteOptions(GracePeriodSeconds: 0));
+        }
+        catch (ApiException e) when (e.Code == 404)
+        {
+        }
+        lock (_pods)
+        {
+            _pods.Remove(pod.Uid());
+        }
+    }
+
+    private void Forget(string key)
+    {
+        lock (_pods)
+        {
+            foreach (var (uid, runtime) in _pods.Where(p => p.Value.Key == key).ToList())
+            {
+                _pods.Remove(uid);
+            }
+        }
+    }
+}
