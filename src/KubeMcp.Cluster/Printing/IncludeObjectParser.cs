@@ -15,6 +15,6 @@ internal static class IncludeObjectParser
         "None" => IncludeObject.None,
         "Object" => IncludeObject.Object,
         _ => throw ApiException.BadRequest(
-            $"invalid table options: includeObject: Invalid value: \"{value}\": must be 'Metadata', 'Object', 'None', or empty"),
+            $"Unable to convert to Table as requested: includeObject: Invalid value: \"{value}\": must be 'Metadata', 'Object', 'None', or empty"),
     };
 }
