@@ -2,8 +2,12 @@ using System.Security.Cryptography;
 using KubeMcp.Cluster.Admission;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Bootstrap;
+using KubeMcp.Cluster.Controllers;
+using KubeMcp.Cluster.Controllers.Workloads;
 using KubeMcp.Cluster.Http;
+using KubeMcp.Cluster.Nodes;
 using KubeMcp.Cluster.Registry;
+using KubeMcp.Cluster.Scheduling;
 using KubeMcp.Cluster.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,9 +26,12 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EmbeddedCluster(WebApplication app, ObjectRegistry registry, Uri url, string adminToken)
+    private readonly ControllerManager _controllers;
+
+    private EmbeddedCluster(WebApplication app, ObjectRegistry registry, ControllerManager controllers, Uri url, string adminToken)
     {
         _app = app;
+        _controllers = controllers;
         Registry = registry;
         Url = url;
         AdminToken = adminToken;
@@ -66,9 +73,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         });
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeMcp.Cluster");
-        var tables = new BasicTableConverter(options.Clock);
-        var watch = new WatchHandler(registry, tables, options.Clock);
-        var resources = new ResourceHandler(registry, watch, tables,
+        var watch = new WatchHandler(registry, options.Clock);
+        var resources = new ResourceHandler(registry, watch,
             new Dictionary<(string, string), ISubresourceHandler>(),
             new Dictionary<string, IComputedResource>(),
             new Dictionary<string, IReviewHandler>());
@@ -79,8 +85,21 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         Seed(registry);
-        return new EmbeddedCluster(app, registry, url, adminToken);
+        var controllers = new ControllerManager(registry, logger);
+        controllers.Add(new ReplicaSetController());
+        controllers.Add(new DeploymentController());
+        controllers.Add(new Scheduler());
+        controllers.Add(new KubeletController());
+        registry.KubeletFinishesPodDeletion = true;
+        controllers.Start();
+        return new EmbeddedCluster(app, registry, controllers, url, adminToken);
     }
+
+    /// <summary>
+    /// Completes once the controllers, scheduler and kubelets have reacted to every change made so far (timers that
+    /// are not yet due, such as back-offs, are not waited for). Tests use it instead of sleeping.
+    /// </summary>
+    public Task SettleAsync(CancellationToken cancellationToken = default) => _controllers.WaitForIdleAsync(cancellationToken);
 
     /// <summary>A kubeconfig (YAML) whose current context is this cluster's administrator.</summary>
     public string KubeconfigYaml(string contextName = "kubemcp") => $"""
@@ -121,6 +140,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _controllers.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         Registry.Store.Dispose();

@@ -63,9 +63,17 @@ internal static class JsonObjectExtensions
 
     public static string? Str(this JsonObject obj, string path) => obj.At(path) is JsonValue v ? v.ToString() : null;
 
-    public static long? Int(this JsonObject obj, string path) =>
-        obj.At(path) is JsonValue v && v.TryGetValue<long>(out var i) ? i
-        : obj.At(path) is JsonValue d && d.TryGetValue<double>(out var f) ? (long)f : null;
+    /// <summary>
+    /// Reads an integer, whether the node came from parsed JSON or was created in memory from an int, long or double
+    /// (JsonValue only converts to the exact CLR type it was created with).
+    /// </summary>
+    public static long? Int(this JsonObject obj, string path) => AsLong(obj.At(path));
+
+    public static long? AsLong(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+        && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+            ? (long)d
+            : null;
 
     public static string Timestamp(this DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Printing;
 using KubeMcp.Cluster.Registry;
 using Microsoft.AspNetCore.Http;
 
@@ -9,7 +10,6 @@ namespace KubeMcp.Cluster.Http;
 internal sealed class ResourceHandler(
     ObjectRegistry registry,
     WatchHandler watch,
-    ITableConverter tables,
     IReadOnlyDictionary<(string, string), ISubresourceHandler> subresources,
     IReadOnlyDictionary<string, IComputedResource> computed,
     IReadOnlyDictionary<string, IReviewHandler> reviews)
@@ -93,7 +93,8 @@ internal sealed class ResourceHandler(
         var result = registry.List(type, ns, QueryOptions.List(ctx.Request));
         if (MediaTypes.WantsTable(ctx.Request))
         {
-            var table = tables.ToTable(type, result.Items, ctx.Request.Query["includeObject"], result.ResourceVersion, result.Continue, result.RemainingItemCount);
+            var table = TablePrinter.ToTable(type, result.Items, registry.Clock.GetUtcNow(), IncludeObjectParser.Parse(ctx.Request.Query["includeObject"]),
+                result.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Continue, result.RemainingItemCount);
             await ResponseWriter.WriteAsync(ctx, 200, table, MediaTypes.Table);
             return;
         }
@@ -104,7 +105,7 @@ internal sealed class ResourceHandler(
     {
         if (MediaTypes.WantsTable(ctx.Request))
         {
-            var table = tables.ToTable(type, [obj], ctx.Request.Query["includeObject"], null, null, null);
+            var table = TablePrinter.ToObjectTable(type, obj, registry.Clock.GetUtcNow(), IncludeObjectParser.Parse(ctx.Request.Query["includeObject"]));
             await ResponseWriter.WriteAsync(ctx, status, table, MediaTypes.Table);
             return;
         }

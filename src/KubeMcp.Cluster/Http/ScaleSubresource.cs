@@ -41,8 +41,7 @@ internal static class ScaleSubresource
     /// <summary>Reads the desired replicas from a Scale object, rejecting the values the API server rejects.</summary>
     public static long DesiredReplicas(JsonObject scale, string name)
     {
-        var replicas = scale.At("spec.replicas");
-        if (replicas is not JsonValue v || !v.TryGetValue<long>(out var n))
+        if (JsonObjectExtensions.AsLong(scale.At("spec.replicas")) is not long n)
         {
             throw ApiException.BadRequest("Scale.spec.replicas must be an integer");
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Printing;
 using KubeMcp.Cluster.Registry;
 using KubeMcp.Cluster.Selectors;
 using KubeMcp.Cluster.Store;
@@ -13,7 +14,7 @@ namespace KubeMcp.Cluster.Http;
 /// Streams watch events as newline-delimited JSON (<c>{"type":"ADDED","object":{…}}</c>), the wire format client-go
 /// and kubectl read; as Tables when the client asked for Tables.
 /// </summary>
-internal sealed class WatchHandler(ObjectRegistry registry, ITableConverter tables, TimeProvider clock)
+internal sealed class WatchHandler(ObjectRegistry registry, TimeProvider clock)
 {
     /// <summary>Watches end after this long unless the client set timeoutSeconds, so clients re-list periodically.</summary>
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
@@ -39,7 +40,7 @@ internal sealed class WatchHandler(ObjectRegistry registry, ITableConverter tabl
         using var watcher = registry.Store.Watch(type.StorageKey, from, sendInitial, Filter);
 
         var asTable = MediaTypes.WantsTable(request);
-        var includeObject = request.Query["includeObject"].ToString();
+        var includeObject = IncludeObjectParser.Parse(request.Query["includeObject"]);
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = asTable ? MediaTypes.Table : "application/json";
         ctx.Response.Headers.CacheControl = "no-cache, private";
@@ -55,7 +56,9 @@ internal sealed class WatchHandler(ObjectRegistry registry, ITableConverter tabl
             {
                 while (watcher.Events.TryRead(out var e))
                 {
-                    JsonNode obj = asTable ? Tablify(type, e.Object, includeObject, first) : ServedAs(type, e.Object);
+                    JsonNode obj = asTable
+                        ? TablePrinter.ToObjectTable(type, e.Object, clock.GetUtcNow(), includeObject, noHeaders: !first)
+                        : ServedAs(type, e.Object);
                     first = false;
                     await WriteEventAsync(ctx, e.Type switch
                     {
@@ -71,16 +74,6 @@ internal sealed class WatchHandler(ObjectRegistry registry, ITableConverter tabl
         {
             // Client went away or the watch timed out: both end the stream normally.
         }
-    }
-
-    private JsonObject Tablify(ResourceType type, JsonObject obj, string includeObject, bool withColumns)
-    {
-        var table = tables.ToTable(type, [obj], string.IsNullOrEmpty(includeObject) ? null : includeObject, null, null, null);
-        if (!withColumns)
-        {
-            table["columnDefinitions"] = new JsonArray();
-        }
-        return table;
     }
 
     private static JsonObject ServedAs(ResourceType type, JsonObject obj)

@@ -33,6 +33,12 @@ internal sealed class ObjectRegistry
 
     public TimeProvider Clock { get; }
 
+    /// <summary>
+    /// When set, deleting a pod that runs on a node only marks it (deletionTimestamp) and the node's kubelet finishes
+    /// the deletion after stopping its containers, as on a real cluster.
+    /// </summary>
+    public bool KubeletFinishesPodDeletion { get; set; }
+
     /// <summary>Adds a step that defaults, validates or reacts to writes (run in registration order).</summary>
     public void AddAdmission(IAdmissionPlugin plugin) => _admission.Add(plugin);
 
@@ -188,9 +194,11 @@ internal sealed class ObjectRegistry
             plugin.Deleting(this, type, current, options);
         }
         var finalizers = current["metadata"]?["finalizers"] as JsonArray;
-        if (finalizers is { Count: > 0 })
+        var graceful = KubeletFinishesPodDeletion && type.StorageKey == "pods" && options.GracePeriodSeconds != 0
+                       && current.Str("spec.nodeName") is { Length: > 0 };
+        if (finalizers is { Count: > 0 } || graceful)
         {
-            return WithServedVersion(type, MarkForDeletion(type, key, options.GracePeriodSeconds));
+            return WithServedVersion(type, MarkForDeletion(type, key, options.GracePeriodSeconds ?? current.Int("spec.terminationGracePeriodSeconds") ?? 30));
         }
         return FinishDeletion(type, key, current, options.PropagationPolicy);
     }
@@ -304,9 +312,10 @@ internal sealed class ObjectRegistry
         }
     }
 
-    private static bool IsReadyForRemoval(JsonObject obj) =>
+    private bool IsReadyForRemoval(JsonObject obj) =>
         obj["metadata"]?["deletionTimestamp"] is not null
-        && (obj["metadata"]?["finalizers"] is not JsonArray f || f.Count == 0);
+        && (obj["metadata"]?["finalizers"] is not JsonArray f || f.Count == 0)
+        && !(KubeletFinishesPodDeletion && obj["kind"]?.ToString() == "Pod" && obj.Str("spec.nodeName") is { Length: > 0 });
 
     private JsonObject FinishDeletion(ResourceType type, ObjectKey key, JsonObject current) =>
         FinishDeletion(type, key, current, null);

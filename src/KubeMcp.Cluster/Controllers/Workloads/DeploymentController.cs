@@ -133,13 +133,10 @@ internal sealed class DeploymentController : Controller
     {
         var hash = PodTemplates.Hash(template);
         var rsTemplate = template.DeepClone().AsObject();
-        var labels = rsTemplate.Ensure("metadata")["labels"] as JsonObject ?? new JsonObject();
+        var labels = rsTemplate.Ensure("metadata.labels");
         labels[HashLabel] = hash;
-        rsTemplate["metadata"]!["labels"] = labels;
         var selector = deployment.At("spec.selector")?.DeepClone() as JsonObject ?? new JsonObject();
-        var matchLabels = selector["matchLabels"] as JsonObject ?? new JsonObject();
-        matchLabels[HashLabel] = hash;
-        selector["matchLabels"] = matchLabels;
+        selector.Ensure("matchLabels")[HashLabel] = hash;
         var rs = new JsonObject
         {
             ["apiVersion"] = "apps/v1",
@@ -176,10 +173,9 @@ internal sealed class DeploymentController : Controller
     private static JsonObject Annotate(ControllerContext context, Api.ResourceType rsType, JsonObject rs, int revision, int desired)
     {
         var next = rs.DeepClone().AsObject();
-        var annotations = next.Meta()["annotations"] as JsonObject ?? new JsonObject();
+        var annotations = next.Ensure("metadata.annotations");
         annotations[RevisionAnnotation] = revision.ToString(CultureInfo.InvariantCulture);
         annotations["deployment.kubernetes.io/desired-replicas"] = desired.ToString(CultureInfo.InvariantCulture);
-        next.Meta()["annotations"] = annotations;
         return context.Registry.Update(rsType, rs.Namespace(), rs.Name(), next, ControllerContext.ControllerWrite);
     }
 
@@ -188,9 +184,8 @@ internal sealed class DeploymentController : Controller
         var from = Replicas(rs);
         var next = rs.DeepClone().AsObject();
         next.Ensure("spec")["replicas"] = replicas;
-        var annotations = next.Meta()["annotations"] as JsonObject ?? new JsonObject();
-        annotations["deployment.kubernetes.io/desired-replicas"] = (deployment.Int("spec.replicas") ?? 1).ToString(CultureInfo.InvariantCulture);
-        next.Meta()["annotations"] = annotations;
+        next.Ensure("metadata.annotations")["deployment.kubernetes.io/desired-replicas"] =
+            (deployment.Int("spec.replicas") ?? 1).ToString(CultureInfo.InvariantCulture);
         var updated = context.Registry.Update(rsType, rs.Namespace(), rs.Name(), next, ControllerContext.ControllerWrite);
         if (from != replicas)
         {

@@ -33,7 +33,7 @@ internal static class PodTemplates
     public static JsonObject NewPod(JsonObject owner, JsonObject template, string? name = null, JsonObject? extraLabels = null)
     {
         var meta = template["metadata"]?.DeepClone() as JsonObject ?? new JsonObject();
-        var labels = meta["labels"] as JsonObject ?? new JsonObject();
+        var labels = meta["labels"]?.DeepClone() as JsonObject ?? new JsonObject();
         foreach (var (k, v) in extraLabels ?? [])
         {
             labels[k] = v?.DeepClone();
