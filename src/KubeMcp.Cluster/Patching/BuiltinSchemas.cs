@@ -41,7 +41,7 @@ internal static class BuiltinSchemas
     private static readonly TypeSchema PodSpec = Struct(
         ("volumes", Keyed(Deduced, "name")),
         ("initContainers", Keyed(Container, "name")),
-        ("containers", Keyed(Container, "name")),
+        ("containers", Keyed(Container, "name").Present()),
         ("ephemeralContainers", Keyed(Container, "name")),
         ("imagePullSecrets", Keyed(AtomicStruct(), "name")),
         ("hostAliases", Keyed(Deduced, "ip")),
@@ -132,7 +132,7 @@ internal static class BuiltinSchemas
                 ("status", Struct(("conditions", KeyedForApply(Deduced, "type"))).Present())),
             [("flowcontrol.apiserver.k8s.io", "FlowSchema")] = Struct(("spec", Struct().Present()), ("status", StatusWithConditions)),
             [("flowcontrol.apiserver.k8s.io", "PriorityLevelConfiguration")] = Struct(("spec", Struct().Present()), ("status", StatusWithConditions)),
-            [("storage.k8s.io", "CSINode")] = Struct(("spec", Struct(("drivers", Keyed(Deduced, "name"))).Present())),
+            [("storage.k8s.io", "CSINode")] = Struct(("spec", Struct(("drivers", Keyed(Deduced, "name").Present())).Present())),
         }.ToFrozenDictionary();
 
     private static readonly FrozenSet<(string ApiVersion, string Kind)> Served =

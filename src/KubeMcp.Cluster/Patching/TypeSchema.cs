@@ -72,8 +72,8 @@ internal sealed record TypeSchema
     public bool PatchReplace { get; init; }
 
     /// <summary>
-    /// A non-pointer struct: the API server's empty object of the kind already has it, so on create it is not
-    /// recorded as added by itself (only its members are).
+    /// A field Go encodes even in an empty object (a non-pointer struct, or a list without <c>omitempty</c>, which
+    /// encodes as null), so on create it is not recorded as added by itself (only its members are).
     /// </summary>
     public bool AlwaysPresent { get; init; }
 
@@ -146,7 +146,7 @@ internal sealed record TypeSchema
         KeyDefaults = defaults.ToFrozenDictionary(d => d.Field, d => (JsonNode)JsonValue.Create(d.Value)!, StringComparer.Ordinal),
     };
 
-    /// <summary>This struct marked as always present in an empty object of its kind.</summary>
+    /// <summary>This field marked as always present in an empty object of its kind.</summary>
     public TypeSchema Present() => this with { AlwaysPresent = true };
 
     /// <summary>This struct with more fields.</summary>
@@ -170,7 +170,7 @@ internal sealed record TypeSchema
         {
             if (field.AlwaysPresent)
             {
-                result[name] = field.Skeleton();
+                result[name] = field.Kind == SchemaKind.List ? null : field.Skeleton();
             }
         }
         return result;
