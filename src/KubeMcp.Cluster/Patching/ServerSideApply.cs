@@ -16,6 +16,7 @@ internal static class ServerSideApply
     public const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
 
     private const string CurrentOperation = "current-operation";
+    private const string BeforeFirstApply = "before-first-apply";
 
     private static readonly FieldSet StripSet = BuildStripSet();
 
@@ -72,6 +73,12 @@ internal static class ServerSideApply
         }
 
         var liveObject = live is null ? [] : ManagedFields.Without(live);
+        if (managers.Count == 0 && live is not null)
+        {
+            // Fields of an object nobody tracked yet belong to a stand-in, so that applying over them conflicts.
+            TrackUpdate(schema.Skeleton(), liveObject, managers, BeforeFirstApply, ManagedFieldsEntry.UpdateOperation,
+                apiVersion, subresource, now, schema);
+        }
         var ownership = new FieldOwnership(schema, IgnoreFilter(subresource));
         var previous = managers.GetValueOrDefault(
             ManagedFieldsEntry.BuildIdentity(fieldManager, ManagedFieldsEntry.ApplyOperation, apiVersion, subresource));
@@ -144,12 +151,27 @@ internal static class ServerSideApply
         var apiVersion = Text(updated, "apiVersion");
         schema ??= BuiltinSchemas.ForKind(apiVersion, Text(updated, "kind"));
         var managers = ManagersForUpdate(old, updated, subresource);
+        (updated["metadata"] as JsonObject)?.Remove("managedFields");
+        if (managers.Count == 0 && old?["metadata"]?["uid"] is not null)
+        {
+            // The server does not start tracking an existing object on update; its first apply does.
+            return;
+        }
         var liveObject = old is null ? schema.Skeleton() : ManagedFields.Without(old);
-        var newObject = ManagedFields.Without(updated);
+        TrackUpdate(liveObject, ManagedFields.Without(updated), managers,
+            string.IsNullOrEmpty(fieldManager) ? "unknown" : fieldManager, operation, apiVersion, subresource, now, schema);
+        ManagedFields.Store(updated, managers.Values);
+    }
+
+    /// <summary>
+    /// The bookkeeping of a non-apply write: fields added or changed become <paramref name="manager"/>'s (merged into
+    /// its entry, stamped <paramref name="now"/>) and leave every other manager; removed fields leave everyone.
+    /// </summary>
+    private static void TrackUpdate(JsonObject liveObject, JsonObject newObject, Dictionary<string, ManagedFieldsEntry> managers,
+        string manager, string operation, string apiVersion, string? subresource, DateTimeOffset now, TypeSchema schema)
+    {
         var ownership = new FieldOwnership(schema, IgnoreFilter(subresource));
         ownership.Reconcile(liveObject, newObject, managers, CurrentOperation, force: true, out var comparison);
-
-        var manager = string.IsNullOrEmpty(fieldManager) ? "unknown" : fieldManager;
         var written = ownership.Ignore(comparison.Modified.Union(comparison.Added)).Difference(StripSet);
         if (!written.IsEmpty)
         {
@@ -159,8 +181,6 @@ internal static class ServerSideApply
                 ManagedFieldsEntry.FormatTime(now), fields);
         }
         ManagedFields.CapUpdateManagers(managers);
-        (updated["metadata"] as JsonObject)?.Remove("managedFields");
-        ManagedFields.Store(updated, managers.Values);
     }
 
     /// <summary>

@@ -358,7 +358,9 @@ public sealed class ServerSideApplyTests
     [Fact]
     public void RecordUpdate_StatusSubresourceOwnsOnlyStatus()
     {
-        var live = Stored(Config());
+        var created = Config();
+        ServerSideApply.RecordUpdate(null, created, "kubectl-create", "Update", T0);
+        var live = Stored(created);
         var updated = (JsonObject)live.DeepClone();
         updated["status"]!["readyReplicas"] = 2;
 
@@ -383,23 +385,35 @@ public sealed class ServerSideApplyTests
     }
 
     [Fact]
-    public void RecordUpdate_AnEmptyListResetsManagedFields()
+    public void RecordUpdate_AnEmptyListStripsManagedFields()
     {
         var live = Stored(ServerSideApply.Apply(null, Config(), "kubectl", false, T0));
         var updated = WithReplicas(live, 4);
-        updated["metadata"]!["managedFields"] = new JsonArray();
+        updated["metadata"]!["managedFields"] = new JsonArray(new JsonObject());
 
         ServerSideApply.RecordUpdate(live, updated, "kubectl-replace", "Update", T1);
 
-        var entry = Assert.Single(Entries(updated))!;
-        Assert.Equal("kubectl-replace", (string)entry["manager"]!);
-        Assert.Equal("""{"f:spec":{"f:replicas":{}}}""", JsonValues.Compact(entry["fieldsV1"]));
+        Assert.Null(updated["metadata"]!["managedFields"]);
+    }
+
+    [Fact]
+    public void RecordUpdate_ManagedFieldsSentWithTheObjectAreKept()
+    {
+        var live = Stored(ServerSideApply.Apply(null, Config(), "kubectl", false, T0));
+        var updated = WithReplicas(live, 4);
+        updated["metadata"]!["managedFields"]![0]!["manager"] = "renamed";
+
+        ServerSideApply.RecordUpdate(live, updated, "kubectl-edit", "Update", T1);
+
+        Assert.Equal(["renamed", "kubectl-edit"], Entries(updated).Select(e => (string)e!["manager"]!));
     }
 
     [Fact]
     public void RecordUpdate_KeepsAtMostTenUpdateManagers()
     {
-        var live = Stored(Config());
+        var created = Config();
+        ServerSideApply.RecordUpdate(null, created, "kubectl-create", "Update", T0.AddSeconds(-1));
+        var live = Stored(created);
         for (var i = 0; i < 12; i++)
         {
             var updated = (JsonObject)live.DeepClone();
@@ -412,8 +426,36 @@ public sealed class ServerSideApplyTests
         Assert.Equal(10, managers.Count);
         Assert.Equal("ancient-changes", managers[0]);
         Assert.Contains("writer-11", managers);
-        Assert.DoesNotContain("writer-0", managers);
-        Assert.Contains("f:l0", Entry(live, "ancient-changes", "Update")["fieldsV1"]!.ToJsonString());
+        Assert.DoesNotContain("writer-1", managers);
+        Assert.DoesNotContain("kubectl-create", managers);
+        Assert.Contains("f:l1", Entry(live, "ancient-changes", "Update")["fieldsV1"]!.ToJsonString());
+        Assert.Contains("f:replicas", Entry(live, "ancient-changes", "Update")["fieldsV1"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void RecordUpdate_ExistingUntrackedObjectStaysUntracked()
+    {
+        var live = Stored(Config());
+        var updated = WithReplicas(live, 3);
+
+        ServerSideApply.RecordUpdate(live, updated, "kubectl-edit", "Update", T1);
+
+        Assert.Null(updated["metadata"]!["managedFields"]);
+    }
+
+    [Fact]
+    public void Apply_OverAnUntrackedObject_ConflictsWithBeforeFirstApply()
+    {
+        var live = Stored(Config(replicas: 2));
+
+        var error = Assert.Throws<ApiException>(() => ServerSideApply.Apply(live, Config(replicas: 3), "deployer", false, T1));
+        var result = ServerSideApply.Apply(live, Config(replicas: 2), "deployer", false, T1);
+
+        Assert.Equal("Apply failed with 1 conflict: conflict with \"before-first-apply\" using apps/v1: .spec.replicas", error.Message);
+        Assert.Equal(["deployer", "before-first-apply"], Entries(result).Select(e => (string)e!["manager"]!));
+        var standIn = Entry(result, "before-first-apply", "Update")["fieldsV1"]!.ToJsonString();
+        Assert.Contains("f:labels", standIn);
+        Assert.DoesNotContain("f:status", standIn);
     }
 
     [Fact]
