@@ -141,12 +141,16 @@ internal static class BuiltinSchemas
     /// <summary>True when a 1.32 API server serves this kind natively (not from a CustomResourceDefinition).</summary>
     public static bool IsBuiltin(string apiVersion, string kind) => Served.Contains((apiVersion, kind));
 
+    private static readonly TypeSchema CustomKind = Struct(("metadata", ObjectMeta.Present()));
+
+    private static readonly FrozenDictionary<(string Group, string Kind), TypeSchema> Roots =
+        Kinds.ToFrozenDictionary(k => k.Key, k => k.Value.With(("metadata", ObjectMeta.Present())));
+
     /// <summary>The schema of a whole object of the given kind; custom and unknown kinds get a deduced one.</summary>
     public static TypeSchema ForKind(string apiVersion, string kind)
     {
         var slash = apiVersion.IndexOf('/');
         var group = slash < 0 ? "" : apiVersion[..slash];
-        var root = Kinds.TryGetValue((group, kind), out var schema) ? schema : Struct();
-        return root.With(("metadata", ObjectMeta.Present()));
+        return Roots.GetValueOrDefault((group, kind), CustomKind);
     }
 }

@@ -247,7 +247,7 @@ internal static class JsonPatch
         private (JsonNode? Container, string Key) Find(string path)
         {
             var split = path.Split('/');
-            if (split.Length < 2)
+            if (split.Length < 2 || Root is not (JsonObject or JsonArray))
             {
                 return (null, "");
             }

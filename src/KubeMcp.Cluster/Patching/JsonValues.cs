@@ -14,15 +14,7 @@ internal static class JsonValues
 {
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static bool IsObject(JsonNode? node) => node is JsonObject;
-
-    public static bool IsArray(JsonNode? node) => node is JsonArray;
-
-    public static bool IsScalar(JsonNode? node) => node is JsonValue;
-
     public static JsonValueKind KindOf(JsonNode? node) => node?.GetValueKind() ?? JsonValueKind.Null;
-
-    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
 
     /// <summary>Structural equality; numbers compare numerically.</summary>
     public static bool DeepEquals(JsonNode? a, JsonNode? b)
@@ -119,15 +111,6 @@ internal static class JsonValues
         WriteCanonical(builder, node);
         return builder.ToString();
     }
-
-    /// <summary>A deep copy of <paramref name="node"/> with object members sorted by name, as Go's encoder writes maps.</summary>
-    public static JsonNode? Sorted(JsonNode? node) => node switch
-    {
-        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
-        JsonArray a => new JsonArray(a.Select(Sorted).ToArray()),
-        _ => node?.DeepClone(),
-    };
 
     /// <summary>Compact JSON without escaping of non-ASCII characters.</summary>
     public static string Compact(JsonNode? node) => node is null ? "null" : node.ToJsonString(Relaxed);

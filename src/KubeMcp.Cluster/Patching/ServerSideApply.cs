@@ -149,6 +149,10 @@ internal static class ServerSideApply
             throw new ArgumentException("operation must be `Apply` or `Update`", nameof(operation));
         }
         var apiVersion = Text(updated, "apiVersion");
+        if (apiVersion.Length == 0)
+        {
+            throw new ArgumentException("the updated object must carry its apiVersion", nameof(updated));
+        }
         schema ??= BuiltinSchemas.ForKind(apiVersion, Text(updated, "kind"));
         var managers = ManagersForUpdate(old, updated, subresource);
         (updated["metadata"] as JsonObject)?.Remove("managedFields");

@@ -156,6 +156,44 @@ public sealed class StrategicMergePatchTests
         Assert.Equal("""["1","2","3","4"]""", result["metadata"]!["finalizers"]!.ToJsonString());
     }
 
+    // Ordering cases of apimachinery's strategic merge tests, with containers standing in for their merging list.
+    [Theory]
+    [InlineData("""[{"name":"1","workingDir":"a"},{"name":"2","image":"2","workingDir":"b"}]""",
+        """{"$setElementOrder/containers":[{"name":"3"},{"name":"1"},{"name":"2"}],"containers":[{"name":"3","image":"3"}]}""",
+        new[] { "3", "1", "2" })]
+    [InlineData("""[{"name":"1","workingDir":"a"},{"name":"2","image":"2","workingDir":"b"}]""",
+        """{"$setElementOrder/containers":[{"name":"1"},{"name":"4"},{"name":"2"},{"name":"3"}],"containers":[{"name":"4","image":"4"},{"name":"3","image":"3"}]}""",
+        new[] { "1", "4", "2", "3" })]
+    [InlineData("""[{"name":"1"},{"name":"2"},{"name":"3"}]""",
+        """{"containers":[{"name":"3","image":"x"},{"name":"1","image":"y"}]}""",
+        new[] { "2", "3", "1" })]
+    [InlineData("""[{"name":"1"},{"name":"2"}]""",
+        """{"containers":[{"name":"0"}]}""",
+        new[] { "1", "2", "0" })]
+    public void Apply_OrdersMergedListsLikeTheServer(string current, string podSpecPatch, string[] expected)
+    {
+        var original = Deployment();
+        original["spec"]!["template"]!["spec"]!["containers"] = JsonNode.Parse(current);
+
+        var result = Patch(original, """{"spec":{"template":{"spec":PATCH}}}""".Replace("PATCH", podSpecPatch));
+
+        Assert.Equal(expected, Names(Containers(result)));
+    }
+
+    [Theory]
+    [InlineData("""["1","4","2"]""", """{"$setElementOrder/finalizers":["3","1","2"],"finalizers":["3"]}""", """["3","1","4","2"]""")]
+    [InlineData("""["1","2","3"]""", """{"$setElementOrder/finalizers":["2","1"],"$deleteFromPrimitiveList/finalizers":["3"]}""", """["2","1"]""")]
+    [InlineData("""["1","2"]""", """{"finalizers":["2","3"]}""", """["1","2","3"]""")]
+    public void Apply_OrdersMergedScalarsLikeTheServer(string current, string metadataPatch, string expected)
+    {
+        var original = Deployment();
+        original["metadata"]!["finalizers"] = JsonNode.Parse(current);
+
+        var result = Patch(original, """{"metadata":PATCH}""".Replace("PATCH", metadataPatch));
+
+        Assert.Equal(expected, result["metadata"]!["finalizers"]!.ToJsonString());
+    }
+
     [Fact]
     public void Apply_RetainKeysClearsWhatTheListDoesNotName()
     {
