@@ -13,7 +13,7 @@ namespace KubeMcp.Cluster.Patching;
 internal static class ServerSideApply
 {
     /// <summary>The annotation kubectl's client-side apply keeps its last configuration in.</summary>
-    public const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
+    public const string LastAppliedAnnotation = LastAppliedConfiguration.Key;
 
     private const string CurrentOperation = "current-operation";
     private const string BeforeFirstApply = "before-first-apply";
@@ -88,7 +88,7 @@ internal static class ServerSideApply
         if (conflicts.Count > 0 && fieldManager == "kubectl")
         {
             // kubectl apply --server-side may take over what its client-side apply set, as recorded in the annotation.
-            var allowed = AllowedFromLastApplied(liveObject, apiVersion, schema);
+            var allowed = LastAppliedConfiguration.AllowedConflicts(liveObject, apiVersion, schema);
             if (allowed is not null)
             {
                 conflicts = conflicts.Where(c => !allowed.Has(c.Path)).ToList();
@@ -121,9 +121,9 @@ internal static class ServerSideApply
                 };
             }
         }
-        if (fieldManager == "kubectl" && Annotation(result, LastAppliedAnnotation) is { Length: > 0 })
+        if (fieldManager == "kubectl" && LastAppliedConfiguration.Annotation(result, LastAppliedAnnotation) is { Length: > 0 })
         {
-            SetAnnotation(result, LastAppliedAnnotation, LastAppliedOf(applied));
+            LastAppliedConfiguration.SetAnnotation(result, LastAppliedAnnotation, LastAppliedConfiguration.Encode(applied));
         }
         ManagedFields.Store(result, managers.Values);
         return result;
@@ -258,42 +258,6 @@ internal static class ServerSideApply
         return set => set.RecursiveDifference(status);
     }
 
-    /// <summary>
-    /// The fields kubectl's client-side apply set (per the last-applied annotation) that still have those values:
-    /// kubectl's server-side apply may take them over without a conflict.
-    /// </summary>
-    private static FieldSet? AllowedFromLastApplied(JsonObject live, string apiVersion, TypeSchema schema)
-    {
-        if (Annotation(live, LastAppliedAnnotation) is not { Length: > 0 } text)
-        {
-            return null;
-        }
-        JsonObject? lastApplied;
-        try
-        {
-            lastApplied = JsonNode.Parse(text) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        if (lastApplied is null || Text(lastApplied, "apiVersion") != apiVersion)
-        {
-            return null;
-        }
-        var comparison = ObjectFields.Compare(lastApplied, live, schema);
-        return ObjectFields.ToFieldSet(lastApplied, schema)
-            .Difference(comparison.Modified).Difference(comparison.Added).Difference(comparison.Removed);
-    }
-
-    /// <summary>The annotation value kubectl's server-side apply keeps in sync: the applied object, encoded as Go does.</summary>
-    private static string LastAppliedOf(JsonObject applied)
-    {
-        var copy = (JsonObject)applied.DeepClone();
-        (copy["metadata"]?["annotations"] as JsonObject)?.Remove(LastAppliedAnnotation);
-        return JsonValues.Canonical(copy).Replace("<", "\\u003c").Replace(">", "\\u003e").Replace("&", "\\u0026") + "\n";
-    }
-
     private static ApiException ConflictError(List<FieldConflict> conflicts, Dictionary<string, ManagedFieldsEntry> managers)
     {
         string Who(string id) => managers.TryGetValue(id, out var e) ? e.Describe() : JsonSerializer.Serialize(id);
@@ -364,20 +328,5 @@ internal static class ServerSideApply
 
     private static string Text(JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : "";
-
-    private static string? Annotation(JsonObject obj, string key) =>
-        obj["metadata"]?["annotations"]?[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
-
-    private static void SetAnnotation(JsonObject obj, string key, string value)
-    {
-        if (obj["metadata"] is not JsonObject metadata)
-        {
-            obj["metadata"] = metadata = [];
-        }
-        if (metadata["annotations"] is not JsonObject annotations)
-        {
-            metadata["annotations"] = annotations = [];
-        }
-        annotations[key] = value;
-    }
 }
+

@@ -12,7 +12,7 @@ namespace KubeMcp.Cluster.Patching;
 /// </summary>
 internal static class StrategicMergePatch
 {
-    private const string Directive = "$patch";
+    internal const string Directive = "$patch";
     private const string RetainKeys = "$retainKeys";
     private const string DeleteFromPrimitiveList = "$deleteFromPrimitiveList";
     private const string SetElementOrder = "$setElementOrder";
@@ -207,9 +207,9 @@ internal static class StrategicMergePatch
             {
                 merged = [.. originalList!];
             }
-            var (inOrder, serverOnly) = Partition(merged, order, mergeKey, kind);
+            var (inOrder, serverOnly) = StrategicListOrder.Partition(merged, order, mergeKey, kind);
             var serverOrder = kind == "map" && field.PatchMerge ? merged : serverList;
-            original[key] = Detached(NormalizeOrder(inOrder, serverOnly, [.. order], serverOrder, mergeKey, kind));
+            original[key] = Detached(StrategicListOrder.NormalizeOrder(inOrder, serverOnly, [.. order], serverOrder, mergeKey, kind));
             patch.Remove(key);
         }
     }
@@ -233,8 +233,8 @@ internal static class StrategicMergePatch
                 return Detached(items.Where(v => !doomed.Contains(JsonValues.Canonical(v))));
             }
             merged = items.Concat(patchItems).DistinctBy(JsonValues.Canonical, StringComparer.Ordinal).ToList();
-            var (fromPatch, serverOnly) = Partition(merged, patchItems, "", kind);
-            return Detached(NormalizeOrder(fromPatch, serverOnly, patchItems, items, "", kind));
+            var (fromPatch, serverOnly) = StrategicListOrder.Partition(merged, patchItems, "", kind);
+            return Detached(StrategicListOrder.NormalizeOrder(fromPatch, serverOnly, patchItems, items, "", kind));
         }
         if (mergeKey.Length == 0)
         {
@@ -260,8 +260,8 @@ internal static class StrategicMergePatch
             }
         }
         merged = items;
-        var (inPatch, rest) = Partition(merged, patchItems, mergeKey, kind);
-        return Detached(NormalizeOrder(inPatch, rest, patchItems, merged, mergeKey, kind));
+        var (inPatch, rest) = StrategicListOrder.Partition(merged, patchItems, mergeKey, kind);
+        return Detached(StrategicListOrder.NormalizeOrder(inPatch, rest, patchItems, merged, mergeKey, kind));
     }
 
     /// <summary>Handles <c>$patch</c> items of a list: delete removes by key, replace makes the patch the whole list.</summary>
@@ -302,115 +302,6 @@ internal static class StrategicMergePatch
         }
         return replace ? (plain, []) : (original, plain);
     }
-
-    /// <summary>
-    /// The server's ordering of a merged list: items named by the order list (or the patch) keep that relative
-    /// order and are interleaved with the server-only items by their positions in <paramref name="serverOrder"/>.
-    /// </summary>
-    private static List<JsonNode?> NormalizeOrder(List<JsonNode?> fromPatch, List<JsonNode?> serverOnly,
-        List<JsonNode?> patchOrder, List<JsonNode?> serverOrder, string mergeKey, string kind)
-    {
-        fromPatch = SortByOrder(fromPatch, patchOrder, mergeKey, kind);
-        serverOnly = SortByOrder(serverOnly, serverOrder, mergeKey, kind);
-        var result = new List<JsonNode?>(fromPatch.Count + serverOnly.Count);
-        int i = 0, j = 0;
-        while (i < serverOnly.Count || j < fromPatch.Count)
-        {
-            if (i >= serverOnly.Count)
-            {
-                result.Add(fromPatch[j++]);
-            }
-            else if (j >= fromPatch.Count)
-            {
-                result.Add(serverOnly[i++]);
-            }
-            else
-            {
-                var li = IndexOf(serverOrder, serverOnly[i], mergeKey, kind);
-                var ri = IndexOf(serverOrder, fromPatch[j], mergeKey, kind);
-                result.Add(li >= 0 && ri >= 0 && li < ri ? serverOnly[i++] : fromPatch[j++]);
-            }
-        }
-        return result;
-    }
-
-    /// <summary>Go's stable insertion sort with the library's comparison, which puts unordered items first.</summary>
-    private static List<JsonNode?> SortByOrder(List<JsonNode?> items, List<JsonNode?> order, string mergeKey, string kind)
-    {
-        var sorted = new List<JsonNode?>(items);
-        var deletions = new List<JsonNode?>();
-        if (kind == "map")
-        {
-            foreach (var item in sorted.Concat(order))
-            {
-                if (item is not JsonObject map)
-                {
-                    throw BadArgType("map[string]interface {}", item);
-                }
-                if (!map.ContainsKey(mergeKey))
-                {
-                    throw NoMergeKey(map, mergeKey);
-                }
-            }
-            deletions = sorted.Where(v => v is JsonObject m && DirectiveName(m[Directive]) == "delete").ToList();
-            sorted = sorted.Except(deletions).ToList();
-        }
-        bool Less(JsonNode? a, JsonNode? b)
-        {
-            var ia = IndexOf(order, a, mergeKey, kind);
-            var ib = IndexOf(order, b, mergeKey, kind);
-            return ia < 0 || ib < 0 || ia < ib;
-        }
-        for (var i = 1; i < sorted.Count; i++)
-        {
-            for (var j = i; j > 0 && Less(sorted[j], sorted[j - 1]); j--)
-            {
-                (sorted[j], sorted[j - 1]) = (sorted[j - 1], sorted[j]);
-            }
-        }
-        sorted.AddRange(deletions);
-        return sorted;
-    }
-
-    private static (List<JsonNode?> InList, List<JsonNode?> Others) Partition(
-        List<JsonNode?> items, IEnumerable<JsonNode?> by, string mergeKey, string kind)
-    {
-        var byList = by.ToList();
-        var inList = new List<JsonNode?>();
-        var rest = new List<JsonNode?>();
-        foreach (var item in items)
-        {
-            if (kind == "map")
-            {
-                if (item is not JsonObject map)
-                {
-                    throw BadArgType("map[string]interface {}", item);
-                }
-                if (!map.ContainsKey(mergeKey))
-                {
-                    throw NoMergeKey(map, mergeKey);
-                }
-            }
-            (IndexOf(byList, item, mergeKey, kind) >= 0 ? inList : rest).Add(item);
-        }
-        return (inList, rest);
-    }
-
-    private static int IndexOf(List<JsonNode?> list, JsonNode? value, string mergeKey, string kind)
-    {
-        var wanted = kind == "map" ? KeyOf(value, mergeKey) : value;
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (JsonValues.DeepEquals(kind == "map" ? KeyOf(list[i], mergeKey) : list[i], wanted))
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static JsonNode? KeyOf(JsonNode? item, string mergeKey) =>
-        item is JsonObject map && map.TryGetPropertyValue(mergeKey, out var v) ? v : null;
 
     private static int FindByKey(List<JsonNode?> items, string mergeKey, JsonNode? keyValue)
     {
@@ -625,7 +516,7 @@ internal static class StrategicMergePatch
         _ => GoFormat.TypeName(a) == GoFormat.TypeName(b),
     };
 
-    private static string? DirectiveName(JsonNode? directive) =>
+    internal static string? DirectiveName(JsonNode? directive) =>
         directive is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null;
 
     private static JsonArray? ListMember(JsonObject map, string key)
@@ -661,9 +552,9 @@ internal static class StrategicMergePatch
     private static JsonArray Detached(IEnumerable<JsonNode?> items) =>
         new(items.Select(i => i?.Parent is null ? i : i.DeepClone()).ToArray());
 
-    private static ApiException NoMergeKey(JsonObject map, string mergeKey) =>
+    internal static ApiException NoMergeKey(JsonObject map, string mergeKey) =>
         PatchErrors.Unclassified($"map: {GoFormat.Value(map)} does not contain declared merge key: {mergeKey}");
 
-    private static ApiException BadArgType(string expected, JsonNode? actual) =>
+    internal static ApiException BadArgType(string expected, JsonNode? actual) =>
         PatchErrors.Unclassified($"expected a {expected}, but received a {GoFormat.TypeName(actual)}");
 }
