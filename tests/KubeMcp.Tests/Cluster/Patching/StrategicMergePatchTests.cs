@@ -78,6 +78,27 @@ public sealed class StrategicMergePatchTests
     }
 
     [Fact]
+    public void Apply_TakesAKubectlClientSideApplyPatch()
+    {
+        // The shape of the three-way patch kubectl apply sends after the config dropped the sidecar, changed the
+        // strategy and an image, and removed an env var.
+        var result = Patch(Deployment(), """
+            {"metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{}\n"}},
+             "spec":{"strategy":{"$retainKeys":["type"],"rollingUpdate":null,"type":"Recreate"},
+               "template":{"spec":{
+                 "$setElementOrder/containers":[{"name":"web"}],
+                 "containers":[{"$setElementOrder/env":[],"env":[{"$patch":"delete","name":"A"}],"image":"nginx:1.27","name":"web"},
+                               {"$patch":"delete","name":"sidecar"}]}}}}
+            """);
+
+        Assert.Equal("""{"type":"Recreate"}""", result["spec"]!["strategy"]!.ToJsonString());
+        var container = Assert.Single(Containers(result))!;
+        Assert.Equal("nginx:1.27", (string)container["image"]!);
+        Assert.Equal("[]", container["env"]!.ToJsonString());
+        Assert.Equal("{}\n", (string)result["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"]!);
+    }
+
+    [Fact]
     public void Apply_NullDeletesAKey()
     {
         var result = Patch(Deployment(), """{"metadata":{"labels":{"tier":null,"new":"x"}},"spec":{"paused":null}}""");
