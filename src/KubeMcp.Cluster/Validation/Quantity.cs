@@ -75,6 +75,6 @@ internal static partial class Quantity
         _ => null,
     };
 
-    [GeneratedRegex("^([+-]?[0-9]*\\.?[0-9]+|[+-]?[0-9]+\\.)([eEinumkKMGTP]*[-+]?[0-9]*)$")]
+    [GeneratedRegex("^([+-]?[0-9]*\\.?[0-9]+|[+-]?[0-9]+\\.)([eEinumkKMGTP]*[-+]?[0-9]*)\\z")]
     private static partial Regex Syntax();
 }
