@@ -71,6 +71,18 @@ internal sealed class OpenApiDocuments
             new OpenApiDocument(new GroupVersionContent(resources, SchemaDialect.OpenApi3).Serialize(_version), _fingerprints[p]))).Value;
     }
 
+    /// <summary>
+    /// Builds every OpenAPI v3 document now. The first build reads the KubernetesClient XML docs (about two seconds);
+    /// call this on a background thread at startup so the first <c>kubectl apply</c> does not wait for it.
+    /// </summary>
+    public void Prebuild()
+    {
+        foreach (var path in GroupVersionPaths)
+        {
+            GetV3(path);
+        }
+    }
+
     /// <summary><c>GET /openapi/v2</c>: every resource's paths and definitions in one Swagger 2.0 document.</summary>
     public OpenApiDocument GetV2() => _v2.Value;
 

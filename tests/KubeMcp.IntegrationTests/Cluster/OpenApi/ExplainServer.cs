@@ -13,7 +13,7 @@ namespace KubeMcp.IntegrationTests.Cluster.OpenApi;
 
 /// <summary>
 /// The least an API server must serve for <c>kubectl explain</c>: version, legacy discovery for the given resources
-/// and the OpenAPI documents. Listens on an ephemeral loopback port.
+/// and the OpenAPI documents; every other path is a 404 Status. Listens on an ephemeral loopback port.
 /// </summary>
 internal sealed class ExplainServer : IAsyncDisposable
 {
@@ -44,6 +44,10 @@ internal sealed class ExplainServer : IAsyncDisposable
         app.MapGet("/openapi/v3/{**path}", (string path) =>
             docs.GetV3(path) is { } doc ? Results.Bytes(doc.Content, "application/json") : Results.NotFound());
         app.MapGet("/openapi/v2", () => Results.Bytes(docs.GetV2().Content, "application/json"));
+        // Every object is absent: enough for "kubectl apply --dry-run=client" to take its create path.
+        app.MapFallback((HttpContext context) => Results.Text(
+            """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"not found","reason":"NotFound","code":404}""",
+            "application/json", statusCode: 404));
 
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 
 namespace KubeMcp.IntegrationTests.Cluster.OpenApi;
@@ -30,11 +31,53 @@ public sealed class KubectlExplainTests
         Assert.Contains("maxSurge\t<IntOrString>", output);
     }
 
-    private static async Task<string> ExplainAsync(params string[] args)
+    [Fact]
+    public async Task ExplainCustomResource_UsesTheCrdSchema()
+    {
+        var output = await ExplainAsync("widgets.spec");
+
+        Assert.Contains("GROUP:      example.com", output);
+        Assert.Contains("size\t<integer>", output);
+        Assert.Contains("How many widgets to make.", output);
+    }
+
+    [Fact]
+    public async Task ApplyWithStrictValidation_AcceptsTheDocumentsAndUsesServerSideValidation()
+    {
+        var manifest = Path.Combine(Path.GetTempPath(), $"kubemcp-cm-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(manifest, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm1\n  namespace: default\ndata:\n  a: b\n",
+            TestContext.Current.CancellationToken);
+        try
+        {
+            var output = await KubectlAsync("apply", "-f", manifest, "--dry-run=client", "--validate=strict", "-v=6");
+
+            Assert.Contains("configmap/cm1 created (dry run)", output);
+            Assert.Contains("/openapi/v3/api/v1?hash=", output);
+        }
+        finally
+        {
+            File.Delete(manifest);
+        }
+    }
+
+    private static ResourceType Widgets() =>
+        new("example.com", "v1", "Widget", "widgets", true, [], ["create", "delete", "get", "list", "patch", "update", "watch"], [], [])
+        {
+            CustomResourceVersion = JsonNode.Parse("""
+                {"name":"v1","served":true,"storage":true,"schema":{"openAPIV3Schema":{"type":"object","properties":{
+                  "spec":{"type":"object","description":"What the widget should be.","properties":{
+                    "size":{"type":"integer","description":"How many widgets to make."}}}}}}}
+                """)!.AsObject(),
+        };
+
+    private static Task<string> ExplainAsync(params string[] args) => KubectlAsync(["explain", .. args]);
+
+    /// <summary>Runs kubectl against a fresh test server; returns stdout and stderr (where -v logs go).</summary>
+    private static async Task<string> KubectlAsync(params string[] args)
     {
         var kubectl = FindOnPath("kubectl");
         Assert.SkipWhen(kubectl is null, "kubectl is not on PATH");
-        var resources = BuiltinResources.Create().Where(r => Served.Contains(r.Plural) && r.Version == "v1").ToList();
+        List<ResourceType> resources = [.. BuiltinResources.Create().Where(r => Served.Contains(r.Plural) && r.Version == "v1"), Widgets()];
         await using var server = await ExplainServer.StartAsync(resources);
         var dir = Directory.CreateTempSubdirectory("kubemcp-explain-");
         try
@@ -53,7 +96,7 @@ public sealed class KubectlExplainTests
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (var a in (string[])["explain", .. args, "--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(dir.FullName, "cache")])
+            foreach (var a in (string[])[.. args, "--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(dir.FullName, "cache")])
             {
                 start.ArgumentList.Add(a);
             }
@@ -64,7 +107,7 @@ public sealed class KubectlExplainTests
             timeout.CancelAfter(TimeSpan.FromSeconds(60));
             await process.WaitForExitAsync(timeout.Token);
             Assert.True(process.ExitCode == 0, $"kubectl failed ({process.ExitCode}): {await stderr}");
-            return await stdout;
+            return await stdout + await stderr;
         }
         finally
         {

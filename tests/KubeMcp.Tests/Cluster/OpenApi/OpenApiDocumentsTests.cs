@@ -171,6 +171,16 @@ public sealed class OpenApiDocumentsTests
         Assert.Same(docs.GetV3Index(), docs.GetV3Index());
     }
 
+    [Fact]
+    public void Prebuild_BuildsEveryGroupVersionDocument()
+    {
+        var docs = new OpenApiDocuments(BuiltinResources.Create());
+
+        docs.Prebuild();
+
+        Assert.All(docs.GroupVersionPaths, path => Assert.NotEmpty(docs.GetV3(path)!.Content));
+    }
+
     private static JsonObject Parse(OpenApiDocument document) => JsonNode.Parse(document.Content)!.AsObject();
 
     private static IEnumerable<string> Refs(JsonNode? node)
