@@ -11,8 +11,6 @@ internal sealed class OperationFactory(SchemaDialect dialect)
     private static readonly string[] CustomPatchTypes =
         ["application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json"];
 
-    public SchemaDialect Dialect => dialect;
-
     /// <summary>An operation with its Kubernetes extensions.</summary>
     /// <param name="action">The <c>x-kubernetes-action</c>: get, list, post, put, patch, delete, deletecollection.</param>
     /// <param name="operationId">Unique id, e.g. <c>readCoreV1NamespacedPod</c>.</param>
