@@ -63,7 +63,7 @@ internal static class GoFormats
         }
         var time = DateTime.UnixEpoch.AddSeconds(seconds);
         var ticks = nanos / 100;
-        return ticks > 0 && DateTime.MaxValue.Ticks - time.Ticks < ticks || ticks < 0 && time.Ticks < -ticks
+        return (ticks > 0 && DateTime.MaxValue.Ticks - time.Ticks < ticks) || (ticks < 0 && time.Ticks < -ticks)
             ? throw new ProtobufFormatException($"timestamp {seconds}s {nanos}ns is outside years 1-9999")
             : time.AddTicks(ticks);
     }

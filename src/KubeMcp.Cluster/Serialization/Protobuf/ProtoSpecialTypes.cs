@@ -60,7 +60,7 @@ internal static class ProtoSpecialTypes
             var (number, wireType) = reader.ReadTag();
             if (number > SmallMessage.Size)
             {
-                unknown.Add($"{path}.#{number}");
+                ProtobufDecoder.Report(unknown, $"{path}.#{number}");
                 reader.Skip(wireType);
             }
             else if (wireType == ProtoWireType.Varint)

@@ -335,7 +335,8 @@ internal sealed class ProtobufDecoder(ProtoSchema schema)
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    private static void Report(List<string> unknown, string path)
+    /// <summary>Notes a skipped field, listing only the first few so a hostile body cannot grow the list unboundedly.</summary>
+    internal static void Report(List<string> unknown, string path)
     {
         if (unknown.Count < MaxReportedUnknownFields)
         {

@@ -179,6 +179,24 @@ public sealed class ProtobufDecoderTests
     }
 
     [Fact]
+    public void Decode_ManyUnknownFields_ListsOnlyTheFirstFew()
+    {
+        var body = ProtoBytes.Envelope("v1", "ConfigMap", c =>
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                c.Varint(100, i);
+            }
+        });
+
+        var unknown = ProtobufDecoder.Default.Decode(body).UnknownFields;
+
+        Assert.InRange(unknown.Count, 2, 40);
+        Assert.Equal("#100", unknown[0]);
+        Assert.Equal("…", unknown[^1]);
+    }
+
+    [Fact]
     public void Decode_OptionsKinds_AreFoundFromAnyGroupVersion()
     {
         var body = ProtoBytes.Envelope("policy/v1", "Eviction", e => e
