@@ -3,17 +3,23 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Serialization;
+using KubeMcp.Cluster.Serialization.Protobuf;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KubeMcp.Cluster.Http;
 
-/// <summary>Reads request bodies as the API server does: JSON or YAML, at most 3 MiB.</summary>
+/// <summary>Reads request bodies as the API server does: JSON, YAML or Kubernetes protobuf, at most 3 MiB.</summary>
 internal static class RequestBody
 {
     /// <summary>The API server's request size limit.</summary>
     public const int MaxBytes = 3 * 1024 * 1024;
 
-    public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct) =>
+        Encoding.UTF8.GetString(await ReadBytesAsync(request, ct));
+
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBytes)
         {
@@ -30,23 +36,30 @@ internal static class RequestBody
             }
             buffer.Write(chunk, 0, read);
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToArray();
     }
 
-    /// <summary>Reads the body as one JSON value; YAML is accepted when the content type says so.</summary>
+    /// <summary>
+    /// Reads the body as one JSON value; YAML and Kubernetes protobuf (what typed clients such as kubectl's create
+    /// commands send) are accepted when the content type says so.
+    /// </summary>
     public static async Task<JsonNode> ReadNodeAsync(HttpRequest request, CancellationToken ct)
     {
-        var text = await ReadTextAsync(request, ct);
+        var body = await ReadBytesAsync(request, ct);
+        var contentType = request.ContentType ?? "application/json";
+        if (contentType.StartsWith(ProtobufDecoder.MediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return DecodeProtobuf(request, body);
+        }
+        if (contentType.Contains("protobuf", StringComparison.OrdinalIgnoreCase) || contentType.Contains("cbor", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiException(415, "UnsupportedMediaType",
+                $"the body of the request was in an unknown format ({contentType}) - accepted media types include: application/json, application/yaml, {ProtobufDecoder.MediaType}");
+        }
+        var text = Encoding.UTF8.GetString(body);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw ApiException.BadRequest("the request body is empty: send a JSON or YAML object");
-        }
-        var contentType = request.ContentType ?? "application/json";
-        if (contentType.Contains("protobuf", StringComparison.OrdinalIgnoreCase) || contentType.Contains("cbor", StringComparison.OrdinalIgnoreCase))
-        {
-            // Binary encodings are not decoded yet: say so instead of misreading the bytes.
-            throw new ApiException(415, "UnsupportedMediaType",
-                $"the body of the request was in an unknown format ({contentType}) - accepted media types include: application/json, application/yaml");
         }
         if (contentType.Contains("yaml", StringComparison.OrdinalIgnoreCase))
         {
@@ -67,6 +80,19 @@ internal static class RequestBody
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct) =>
         await ReadNodeAsync(request, ct) as JsonObject
         ?? throw ApiException.BadRequest("the request body must be a JSON object (a Kubernetes object with apiVersion, kind and metadata)");
+
+    private static JsonObject DecodeProtobuf(HttpRequest request, byte[] body)
+    {
+        var result = ProtobufDecoder.Default.Decode(body);
+        if (result.UnknownFields.Count > 0)
+        {
+            // The object is still accepted, as a newer client's extra fields are by a real server's JSON decoding.
+            request.HttpContext.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ProtobufDecoder))
+                .LogWarning("Skipped protobuf fields unknown to the embedded cluster in {Kind} ({ApiVersion}): {Fields}",
+                    result.Object["kind"]?.ToString(), result.Object["apiVersion"]?.ToString(), string.Join(", ", result.UnknownFields));
+        }
+        return result.Object;
+    }
 
     private static ApiException TooLarge() =>
         new(413, "RequestEntityTooLarge", "Request entity too large: limit is 3145728");
