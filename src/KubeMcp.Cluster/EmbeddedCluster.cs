@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using KubeMcp.Cluster.Admission;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Authentication;
+using KubeMcp.Cluster.Authorization;
 using KubeMcp.Cluster.Bootstrap;
 using KubeMcp.Cluster.Controllers;
 using KubeMcp.Cluster.Controllers.Workloads;
@@ -8,6 +10,7 @@ using KubeMcp.Cluster.Http;
 using KubeMcp.Cluster.Nodes;
 using KubeMcp.Cluster.Registry;
 using KubeMcp.Cluster.Scheduling;
+using KubeMcp.Cluster.Security;
 using KubeMcp.Cluster.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -57,9 +60,15 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var registry = new ObjectRegistry(store, catalog, options.Clock);
         registry.AddAdmission(new NamespaceLifecycle());
         registry.AddAdmission(new ServiceAddressAllocator());
+        registry.AddAdmission(new SchemaAdmission());
         registry.AddAdmission(new CustomResourceDefinitions());
+        registry.AddAdmission(new ClusterRoleAggregation());
         ServeStoredCustomResources(registry);
-        var adminToken = LoadOrCreateToken(options.DataDirectory);
+        var adminToken = LoadOrCreateSecret(options.DataDirectory, "admin.token", 24);
+        var signingKey = Convert.FromHexString(LoadOrCreateSecret(options.DataDirectory, "signing.key", 32));
+        var rbac = new StoreRbacSource(store);
+        var authenticator = new TokenAuthenticator(adminToken, signingKey, rbac);
+        var security = new RequestSecurity(authenticator, new RbacAuthorizer(rbac), options.Clock);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -74,11 +83,17 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeMcp.Cluster");
         var watch = new WatchHandler(registry, options.Clock);
+        ISubresourceHandler[] subresources =
+        [
+            new EvictionHandler(registry),
+            new ServiceAccountTokenHandler(new TokenRequestHandler(authenticator, rbac, options.Clock)),
+        ];
         var resources = new ResourceHandler(registry, watch,
-            new Dictionary<(string, string), ISubresourceHandler>(),
+            subresources.ToDictionary(h => h.Route),
             new Dictionary<string, IComputedResource>(),
-            new Dictionary<string, IReviewHandler>());
-        var api = new ApiHandler(catalog, resources, null, logger);
+            ReviewHandlers.Create(security, options.Clock).ToDictionary(h => h.StorageKey));
+        var api = new ApiHandler(catalog, resources, security, logger);
+        api.PrebuildOpenApi();
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken);
 
@@ -164,6 +179,10 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         }
         Ensure(catalog.Find("", "v1", "services")!, "default", BootstrapObjects.KubernetesService());
         Ensure(catalog.Find("storage.k8s.io", "v1", "storageclasses")!, null, BootstrapObjects.StorageClass());
+        foreach (var policy in BootstrapPolicy.Create())
+        {
+            Ensure(catalog.FindByApiVersionKind(policy["apiVersion"]!.ToString(), policy["kind"]!.ToString())!, null, policy);
+        }
         var nodes = catalog.Find("", "v1", "nodes")!;
         foreach (var node in BootstrapObjects.Nodes(registry.Clock.GetUtcNow()))
         {
@@ -181,14 +200,15 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         }
     }
 
-    private static string LoadOrCreateToken(string? dataDirectory)
+    /// <summary>A random hex secret, kept in the data directory so tokens stay valid across restarts.</summary>
+    private static string LoadOrCreateSecret(string? dataDirectory, string fileName, int bytes)
     {
-        string Fresh() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        string Fresh() => Convert.ToHexString(RandomNumberGenerator.GetBytes(bytes)).ToLowerInvariant();
         if (dataDirectory is null)
         {
             return Fresh();
         }
-        var path = Path.Combine(dataDirectory, "admin.token");
+        var path = Path.Combine(dataDirectory, fileName);
         if (File.Exists(path))
         {
             return File.ReadAllText(path).Trim();

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.OpenApi;
+using KubeMcp.Cluster.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -9,8 +11,10 @@ namespace KubeMcp.Cluster.Http;
 /// The API server's front door: health, version, discovery, OpenAPI and the resource routes, with every failure
 /// turned into a Status object at this one boundary.
 /// </summary>
-internal sealed class ApiHandler(ResourceCatalog catalog, ResourceHandler resources, IOpenApiSource? openApi, ILogger logger)
+internal sealed class ApiHandler(ResourceCatalog catalog, ResourceHandler resources, RequestSecurity security, ILogger logger)
 {
+    private (int Version, OpenApiDocuments Documents) _openApi = (catalog.Version, new OpenApiDocuments(catalog.All));
+
     public static readonly JsonObject VersionInfo = new()
     {
         ["major"] = "1",
@@ -48,6 +52,7 @@ internal sealed class ApiHandler(ResourceCatalog catalog, ResourceHandler resour
 
     private async Task RouteAsync(HttpContext ctx)
     {
+        security.Check(ctx);
         var path = ctx.Request.Path.Value ?? "/";
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length == 0)
@@ -139,20 +144,41 @@ internal sealed class ApiHandler(ResourceCatalog catalog, ResourceHandler resour
 
     private async Task ServeOpenApiAsync(HttpContext ctx, string[] segments)
     {
-        if (openApi is null)
-        {
-            throw new ApiException(404, "NotFound", "the server could not find the requested resource");
-        }
+        var documents = OpenApi();
         var document = segments switch
         {
-            ["openapi", "v2"] => openApi.GetV2(),
-            ["openapi", "v3"] => openApi.GetV3Index(),
-            ["openapi", "v3", .. var gv] => openApi.GetV3(string.Join('/', gv)),
+            // kubectl asks for v2 as protobuf only and can't read JSON there; a 404 makes it use v3.
+            ["openapi", "v2"] when !AcceptsJson(ctx.Request) => null,
+            ["openapi", "v2"] => documents.GetV2(),
+            ["openapi", "v3"] => documents.GetV3Index(),
+            ["openapi", "v3", .. var gv] => documents.GetV3(string.Join('/', gv)),
             _ => null,
         } ?? throw new ApiException(404, "NotFound", "the server could not find the requested resource");
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = "application/json";
-        ctx.Response.Headers.ETag = $"\"{document.Hash}\"";
-        await ctx.Response.Body.WriteAsync(document.Json, ctx.RequestAborted);
+        ctx.Response.Headers.ETag = document.ETag;
+        await ctx.Response.Body.WriteAsync(document.Content, ctx.RequestAborted);
+    }
+
+    /// <summary>Starts building the OpenAPI documents in the background (the first build reads the model docs).</summary>
+    public void PrebuildOpenApi() => _ = Task.Run(() => OpenApi().Prebuild());
+
+    private OpenApiDocuments OpenApi()
+    {
+        var current = _openApi;
+        var version = catalog.Version;
+        if (current.Version == version)
+        {
+            return current.Documents;
+        }
+        var rebuilt = current.Documents.WithResources(catalog.All);
+        _openApi = (version, rebuilt);
+        return rebuilt;
+    }
+
+    private static bool AcceptsJson(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Length == 0 || accept.Contains("json", StringComparison.OrdinalIgnoreCase) || accept.Contains("*/*", StringComparison.Ordinal);
     }
 }

@@ -17,30 +17,44 @@ internal static class ApplyHandler
         for (var attempt = 0; ; attempt++)
         {
             var current = registry.TryGet(type, ns, name);
+            var now = registry.Clock.GetUtcNow();
+            var schema = type.CustomResourceVersion?["schema"]?["openAPIV3Schema"] is JsonObject crdSchema
+                ? Patching.OpenApiSchemas.ForCustomResource(crdSchema)
+                : null;
+            var manager = write.FieldManager ?? "unknown";
+            var applyWrite = write with { Apply = true };
             if (current is null)
             {
-                var fresh = applied.DeepClone().AsObject();
+                var fresh = Patching.ServerSideApply.Apply(null, applied, manager, force, now, subresource, schema);
                 fresh.Meta()["name"] = name;
                 created = true;
                 try
                 {
-                    return registry.Create(type, ns, fresh, write);
+                    return registry.Create(type, ns, fresh, applyWrite);
                 }
                 catch (ApiException e) when (e.Code == 409 && attempt < 5)
                 {
                     continue;
                 }
             }
-            var merged = (JsonObject)Patching.MergePatch.Apply(current.DeepClone(), applied)!;
+            var live = current["apiVersion"]?.ToString() == type.ApiVersion ? current : WithApiVersion(current, type.ApiVersion);
+            var merged = Patching.ServerSideApply.Apply(live, applied, manager, force, now, subresource, schema);
             merged.Meta()["resourceVersion"] = current["metadata"]?["resourceVersion"]?.DeepClone();
             created = false;
             try
             {
-                return registry.Update(type, ns, name, merged, write, subresource);
+                return registry.Update(type, ns, name, merged, applyWrite, subresource);
             }
-            catch (ApiException e) when (e.Code == 409 && e.Reason == "Conflict" && attempt < 5)
+            catch (ApiException e) when (e.Code == 409 && e.Reason == "Conflict" && e.Message.Contains("has been modified", StringComparison.Ordinal) && attempt < 5)
             {
             }
         }
+    }
+
+    private static JsonObject WithApiVersion(JsonObject obj, string apiVersion)
+    {
+        var copy = obj.DeepClone().AsObject();
+        copy["apiVersion"] = apiVersion;
+        return copy;
     }
 }

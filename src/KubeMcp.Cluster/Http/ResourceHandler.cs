@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Printing;
 using KubeMcp.Cluster.Registry;
+using KubeMcp.Cluster.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace KubeMcp.Cluster.Http;
@@ -58,12 +59,12 @@ internal sealed class ResourceHandler(
                 break;
             case ("POST", null):
                 Require(type, "create");
-                var body = await ReadTypedObjectAsync(ctx, type);
+                var body = CheckFields(ctx, type, await ReadTypedObjectAsync(ctx, type));
                 await WriteObjectAsync(ctx, 201, type, registry.Create(type, ns, body, QueryOptions.Write(request)));
                 break;
             case ("PUT", { } name):
                 Require(type, "update");
-                var replacement = await ReadTypedObjectAsync(ctx, type);
+                var replacement = CheckFields(ctx, type, await ReadTypedObjectAsync(ctx, type));
                 await WriteObjectAsync(ctx, 200, type, registry.Update(type, ns, name, replacement, QueryOptions.Write(request)));
                 break;
             case ("PATCH", { } name):
@@ -124,7 +125,7 @@ internal sealed class ResourceHandler(
             {
                 throw ApiException.BadRequest("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
             }
-            var applied = patch as JsonObject ?? throw ApiException.BadRequest("an apply patch must be a single object");
+            var applied = CheckFields(ctx, type, patch as JsonObject ?? throw ApiException.BadRequest("an apply patch must be a single object"));
             var force = ctx.Request.Query["force"].ToString() == "true";
             await WriteObjectAsync(ctx, 200, type, ApplyHandler.Apply(registry, type, path.Namespace, name, applied, write, force, subresource, out var created) , created);
             return;
@@ -132,7 +133,7 @@ internal sealed class ResourceHandler(
         for (var attempt = 0; ; attempt++)
         {
             var current = registry.Get(type, path.Namespace, name);
-            var patched = PatchApplier.Apply(type, patchType, current, patch);
+            var patched = CheckFields(ctx, type, PatchApplier.Apply(type, patchType, current, patch));
             patched.Meta()["resourceVersion"] = current["metadata"]?["resourceVersion"]?.DeepClone();
             try
             {
@@ -149,6 +150,26 @@ internal sealed class ResourceHandler(
 
     private Task WriteObjectAsync(HttpContext ctx, int status, ResourceType type, JsonObject obj, bool created) =>
         WriteObjectAsync(ctx, created ? 201 : status, type, obj);
+
+    /// <summary>
+    /// Server-side field validation (the <c>fieldValidation</c> query, Warn by default): unknown fields are an error
+    /// (Strict), a <c>Warning</c> header (Warn) or ignored, and then dropped, as the API server's decoder drops them.
+    /// </summary>
+    private static JsonObject CheckFields(HttpContext ctx, ResourceType type, JsonObject obj)
+    {
+        var mode = FieldValidationParser.Parse(ctx.Request.Query["fieldValidation"]);
+        var result = ObjectValidator.CheckFields(type, obj, mode);
+        result.ThrowIfRejected();
+        foreach (var warning in result.Warnings)
+        {
+            ctx.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+        }
+        if (result.UnknownFields.Count > 0)
+        {
+            ObjectValidator.RemoveUnknownFields(type, obj);
+        }
+        return obj;
+    }
 
     private static bool HasPreconditionInPatch(JsonNode patch) =>
         patch is JsonObject o && o["metadata"]?["resourceVersion"] is not null;
@@ -273,18 +294,7 @@ internal sealed class ResourceHandler(
         JsonObject? body = null;
         if (ctx.Request.ContentLength is > 0 || ctx.Request.Headers.TransferEncoding.Count > 0)
         {
-            var text = await RequestBody.ReadTextAsync(ctx.Request, ctx.RequestAborted);
-            if (!string.IsNullOrWhiteSpace(text))
-            {
-                try
-                {
-                    body = JsonNode.Parse(text) as JsonObject;
-                }
-                catch (System.Text.Json.JsonException)
-                {
-                    throw ApiException.BadRequest("the DeleteOptions body is not valid JSON");
-                }
-            }
+            body = await RequestBody.ReadObjectAsync(ctx.Request, ctx.RequestAborted);
         }
         long? grace = body?.Int("gracePeriodSeconds");
         if (grace is null && long.TryParse(q["gracePeriodSeconds"], out var g))

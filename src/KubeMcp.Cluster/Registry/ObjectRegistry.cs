@@ -108,6 +108,10 @@ internal sealed class ObjectRegistry
         {
             plugin.Admit(context, obj);
         }
+        if (!options.Apply)
+        {
+            Patching.ServerSideApply.RecordUpdate(null, obj, options.FieldManager, "Update", now);
+        }
         var key = Key(type, ns, obj.Name());
         if (options.DryRun)
         {
@@ -150,6 +154,10 @@ internal sealed class ObjectRegistry
             foreach (var plugin in _admission)
             {
                 plugin.Admit(context with { Old = current }, next);
+            }
+            if (!options.Apply)
+            {
+                Patching.ServerSideApply.RecordUpdate(current, next, options.FieldManager, "Update", Clock.GetUtcNow(), subresource);
             }
             if (JsonNode.DeepEquals(Comparable(next), Comparable(current)))
             {
