@@ -4,7 +4,7 @@ namespace KubeMcp.Server.Formatting;
 
 /// <summary>
 /// Prepares an object for a model to read: drops bookkeeping no one reasons about (managedFields, the
-/// last-applied annotation) and replaces Secret values with their size, so credentials never reach the model.
+/// last-applied annotation) and replaces Secret values with REDACTED and their size, so credentials never reach the model.
 /// </summary>
 internal static class ObjectCleaner
 {
@@ -55,7 +55,7 @@ internal static class ObjectCleaner
         {
             var text = values[key]?.GetValue<string>() ?? "";
             var bytes = base64 ? DecodedLength(text) : System.Text.Encoding.UTF8.GetByteCount(text);
-            values[key] = $"<redacted: {bytes} bytes>";
+            values[key] = $"REDACTED ({bytes} bytes)";
         }
     }
 
