@@ -14,7 +14,8 @@ internal sealed record PodSummary(string Ready, string Status, string Restarts, 
     {
         var status = pod["status"];
         var spec = pod["spec"];
-        var reason = status.Str("phase") ?? "Unknown";
+        // The API server defaults an unset phase to Pending; a pod no kubelet reported on yet reads that way.
+        var reason = status.Str("phase") ?? "Pending";
         if (!string.IsNullOrEmpty(status.Str("reason")))
         {
             reason = status.Str("reason")!;

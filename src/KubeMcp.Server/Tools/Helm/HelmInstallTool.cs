@@ -55,8 +55,19 @@ internal sealed class HelmInstallTool(ToolServices services) : KubeTool(services
                 await File.WriteAllTextAsync(valuesFile, values.ToJsonString(), ct);
                 helmArgs.AddRange(["--values", valuesFile]);
             }
-            var output = await Services.Helm.RunAsync(helmArgs, args.String(ContextParameter), ct);
-            return HelmOutput.DescribeRelease(output);
+            string output;
+            var note = "";
+            try
+            {
+                output = await Services.Helm.RunAsync(helmArgs, args.String(ContextParameter), ct);
+            }
+            catch (ToolFailedException e) when (e.Message.Contains("failed to download openapi", StringComparison.Ordinal))
+            {
+                // Without an OpenAPI document helm cannot validate client-side; the API server still validates every object.
+                output = await Services.Helm.RunAsync([.. helmArgs, "--disable-openapi-validation"], args.String(ContextParameter), ct);
+                note = "(the cluster serves no OpenAPI schema, so helm's client-side validation was skipped)\n";
+            }
+            return HelmOutput.DescribeRelease(output) + note;
         }
         finally
         {
