@@ -55,6 +55,13 @@ public sealed class KubeMcpServerOptions
     /// </summary>
     public IList<string> AllowedChartSources { get; set; } = [];
 
+    /// <summary>
+    /// Browser origins (e.g. <c>https://console.example.com</c>) and host names allowed to call the HTTP endpoint
+    /// besides localhost, 127.0.0.1 and [::1]. Requests with any other <c>Origin</c>, or — when bound to a loopback
+    /// address — any other <c>Host</c>, are refused with 403 (DNS-rebinding protection). Default: none.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; set; } = [];
+
     /// <summary>Timeout for one call to the Kubernetes API. Default: 30 seconds.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -26,12 +26,13 @@ internal static class ServeCommand
         var embedded = new Option<bool>("--embedded") { Description = "Start the embedded cluster in this process and serve it." };
         var budget = new Option<int>("--output-budget") { Description = "Most characters one tool result may have.", DefaultValueFactory = _ => new KubeMcpServerOptions().OutputBudget };
         var allowChart = new Option<string[]>("--allow-chart-source") { Description = "Prefix of local chart paths or http:// chart URLs helm_install may use (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var allowOrigin = new Option<string[]>("--allow-origin") { Description = "Browser origin or host name allowed besides localhost (repeatable).", AllowMultipleArgumentsPerToken = true };
         var helm = new Option<string?>("--helm") { Description = "Path of the helm binary (default: helm on PATH, then $KUBEMCP_VALIDATORS/helm)." };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Minimum level of the log on stderr.", DefaultValueFactory = _ => LogLevel.Warning };
 
         var command = new Command("serve", "Serve the Kubernetes tools over MCP (Streamable HTTP at /mcp, or stdio).")
         {
-            port, bind, stdio, kubeconfig, context, toolsets, readOnly, disableDestructive, listOutput, stateless, embedded, budget, allowChart, helm, logLevel,
+            port, bind, stdio, kubeconfig, context, toolsets, readOnly, disableDestructive, listOutput, stateless, embedded, budget, allowChart, allowOrigin, helm, logLevel,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -47,6 +48,7 @@ internal static class ServeCommand
                 OutputBudget = result.GetValue(budget),
                 AllowedChartSources = result.GetValue(allowChart) ?? [],
                 HelmPath = result.GetValue(helm),
+                AllowedOrigins = result.GetValue(allowOrigin) ?? [],
             };
             var unknown = options.Toolsets.Where(t => !KubeMcpToolsets.All.Contains(t)).ToList();
             if (unknown.Count > 0)

@@ -24,6 +24,8 @@ public static class KubeMcpHost
             t.SessionMode = options.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.Stateful;
         });
         var app = builder.Build();
+        var guard = new OriginGuard(options.AllowedOrigins, System.Net.IPAddress.IsLoopback(System.Net.IPAddress.Parse(bindAddress)));
+        app.Use(guard.InvokeAsync);
         app.MapKubeMcp();
         return app;
     }
@@ -68,5 +70,6 @@ public static class KubeMcpHost
         to.HelmPath = from.HelmPath;
         to.AllowedChartSources = [.. from.AllowedChartSources];
         to.RequestTimeout = from.RequestTimeout;
+        to.AllowedOrigins = [.. from.AllowedOrigins];
     }
 }

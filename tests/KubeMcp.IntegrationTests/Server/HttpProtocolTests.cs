@@ -145,6 +145,42 @@ public sealed class HttpProtocolTests(McpServerFixture server) : IClassFixture<M
         Assert.StartsWith($"cannot reach the Kubernetes API server at http://127.0.0.1:{port}", text);
     }
 
+    [Theory]
+    [InlineData("Origin", "http://evil.example.com")]
+    [InlineData("Host", "evil.example.com")]
+    public async Task ForeignOriginOrHost_Is403(string header, string value)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint) { Content = new StringContent(Initialize, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        if (header == "Host")
+        {
+            request.Headers.Host = value;
+        }
+        else
+        {
+            request.Headers.Add(header, value);
+        }
+
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task LocalhostOrigin_IsAccepted()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint) { Content = new StringContent(Initialize, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        request.Headers.Add("Origin", "http://localhost:3000");
+        request.Headers.Host = "localhost";
+
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private async Task<string> StartSessionAsync(HttpClient http)
     {
         using var response = await PostAsync(http, Initialize, null);
