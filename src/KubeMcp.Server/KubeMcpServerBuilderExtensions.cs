@@ -67,6 +67,9 @@ public static class KubeMcpServerBuilderExtensions
                 o.PromptCollection = prompts;
             }
         });
+        // No resources yet, but clients (and the conformance suite) expect resources/list to answer.
+        builder.WithListResourcesHandler((_, _) => ValueTask.FromResult(new ListResourcesResult()));
+        builder.WithListResourceTemplatesHandler((_, _) => ValueTask.FromResult(new ListResourceTemplatesResult()));
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (request, ct) =>
         {
             var provider = request.Services ?? throw new InvalidOperationException("the MCP request has no service provider");
