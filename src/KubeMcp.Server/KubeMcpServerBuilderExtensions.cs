@@ -73,9 +73,10 @@ public static class KubeMcpServerBuilderExtensions
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (request, ct) =>
         {
             var provider = request.Services ?? throw new InvalidOperationException("the MCP request has no service provider");
-            var filter = ToolErrorFilter.Create(provider.GetRequiredService<ClusterConnections>(),
-                provider.GetService<ILoggerFactory>()?.CreateLogger("KubeMcp.Server.Tools") ?? NullLogger.Instance);
-            return await filter(next)(request, ct);
+            var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("KubeMcp.Server.Tools") ?? NullLogger.Instance;
+            // Logging sits outside the error filter so failed calls are logged with their isError outcome.
+            var pipeline = ToolCallLog.Create(logger)(ToolErrorFilter.Create(provider.GetRequiredService<ClusterConnections>(), logger)(next));
+            return await pipeline(request, ct);
         }));
         return builder;
     }
