@@ -4,5 +4,6 @@ using KubeMcp.Cli.Commands;
 var root = new RootCommand("kubemcp — operate Kubernetes safely through MCP tools: an embedded cluster, an MCP server, an MCP client and an agent.")
 {
     ClusterCommand.Create(),
+    ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

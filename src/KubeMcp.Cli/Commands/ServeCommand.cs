@@ -1,0 +1,108 @@
+using System.CommandLine;
+using KubeMcp.Cluster;
+using KubeMcp.Server;
+using KubeMcp.Server.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KubeMcp.Cli.Commands;
+
+/// <summary><c>kubemcp serve …</c>: the Kubernetes MCP server over Streamable HTTP or stdio.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "HTTP port (0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        var bind = new Option<string>("--bind") { Description = "Address to listen on; keep 127.0.0.1 unless the server sits behind authentication.", DefaultValueFactory = _ => "127.0.0.1" };
+        var stdio = new Option<bool>("--stdio") { Description = "Serve MCP over stdin/stdout instead of HTTP (logs go to stderr)." };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Kubeconfig file (default: $KUBECONFIG, ~/.kube/config, or the in-cluster service account)." };
+        var context = new Option<string?>("--context") { Description = "Kubeconfig context to use by default (default: the current context)." };
+        var toolsets = new Option<string>("--toolsets") { Description = "Comma-separated toolsets: core, config, helm.", DefaultValueFactory = _ => "core,config,helm" };
+        var readOnly = new Option<bool>("--read-only") { Description = "Offer only tools that never change the cluster." };
+        var disableDestructive = new Option<bool>("--disable-destructive") { Description = "Hide tools that delete or overwrite objects." };
+        var listOutput = new Option<string>("--list-output") { Description = "How lists are printed: table or yaml.", DefaultValueFactory = _ => "table" };
+        listOutput.AcceptOnlyFromAmong("table", "yaml");
+        var stateless = new Option<bool>("--stateless") { Description = "Streamable HTTP without sessions (for several replicas behind a load balancer)." };
+        var embedded = new Option<bool>("--embedded") { Description = "Start the embedded cluster in this process and serve it." };
+        var budget = new Option<int>("--output-budget") { Description = "Most characters one tool result may have.", DefaultValueFactory = _ => new KubeMcpServerOptions().OutputBudget };
+        var allowChart = new Option<string[]>("--allow-chart-source") { Description = "Prefix of local chart paths or http:// chart URLs helm_install may use (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var allowOrigin = new Option<string[]>("--allow-origin") { Description = "Browser origin or host name allowed besides localhost (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var helm = new Option<string?>("--helm") { Description = "Path of the helm binary (default: helm on PATH, then $KUBEMCP_VALIDATORS/helm)." };
+        var logLevel = new Option<LogLevel>("--log-level") { Description = "Minimum level of the log on stderr.", DefaultValueFactory = _ => LogLevel.Warning };
+
+        var command = new Command("serve", "Serve the Kubernetes tools over MCP (Streamable HTTP at /mcp, or stdio).")
+        {
+            port, bind, stdio, kubeconfig, context, toolsets, readOnly, disableDestructive, listOutput, stateless, embedded, budget, allowChart, allowOrigin, helm, logLevel,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var options = new KubeMcpServerOptions
+            {
+                Kubeconfig = result.GetValue(kubeconfig),
+                Context = result.GetValue(context),
+                Toolsets = (result.GetValue(toolsets) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+                ReadOnly = result.GetValue(readOnly),
+                DisableDestructive = result.GetValue(disableDestructive),
+                ListOutput = result.GetValue(listOutput) == "yaml" ? ListOutputFormat.Yaml : ListOutputFormat.Table,
+                Stateless = result.GetValue(stateless),
+                OutputBudget = result.GetValue(budget),
+                AllowedChartSources = result.GetValue(allowChart) ?? [],
+                HelmPath = result.GetValue(helm),
+                AllowedOrigins = result.GetValue(allowOrigin) ?? [],
+            };
+            var unknown = options.Toolsets.Where(t => !KubeMcpToolsets.All.Contains(t)).ToList();
+            if (unknown.Count > 0)
+            {
+                Console.Error.WriteLine($"kubemcp serve: unknown toolset {string.Join(", ", unknown)}; choose from {string.Join(", ", KubeMcpToolsets.All)}.");
+                return 2;
+            }
+
+            EmbeddedCluster? cluster = null;
+            try
+            {
+                if (result.GetValue(embedded))
+                {
+                    cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions(), ct);
+                    var path = cluster.WriteKubeconfig(Path.Combine(Path.GetTempPath(), $"kubemcp-embedded-{Environment.ProcessId}", "kubeconfig"));
+                    options.Kubeconfig = path;
+                    options.Context = null;
+                    Console.Error.WriteLine($"Embedded cluster listening on {cluster.Url}; export KUBECONFIG={path} to use kubectl with it.");
+                }
+                if (KubeMcpHost.FindConfigurationProblem(options) is { } problem)
+                {
+                    Console.Error.WriteLine($"kubemcp serve: {problem}");
+                    return 1;
+                }
+                var level = result.GetValue(logLevel);
+                if (result.GetValue(stdio))
+                {
+                    using var host = KubeMcpHost.CreateStdio(options, level);
+                    await host.RunAsync(ct);
+                    return 0;
+                }
+                await using var app = KubeMcpHost.CreateHttp(options, result.GetValue(bind)!, result.GetValue(port), level);
+                await app.StartAsync(ct);
+                var address = app.Urls.FirstOrDefault() ?? $"http://{result.GetValue(bind)}:{result.GetValue(port)}";
+                Console.WriteLine($"kubemcp {KubeMcpServerBuilderExtensions.Version} serving MCP at {address}/mcp ({(options.Stateless ? "stateless" : "sessions on")}); health at {address}/healthz");
+                Console.Out.Flush();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                await app.StopAsync(CancellationToken.None);
+                return 0;
+            }
+            finally
+            {
+                if (cluster is not null)
+                {
+                    await cluster.DisposeAsync();
+                }
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using k8s;
+using k8s.KubeConfigModels;
+using KubeMcp.Server.Tools;
+
+namespace KubeMcp.Server.Kubernetes;
+
+/// <summary>
+/// The clusters this server can talk to: the kubeconfig (or in-cluster service account) is read once, and one
+/// <see cref="KubeApi"/> per context is created on first use and reused.
+/// </summary>
+internal sealed class ClusterConnections : IDisposable
+{
+    private const string InClusterContext = "in-cluster";
+    private readonly KubeMcpServerOptions _options;
+    private readonly Lazy<LoadedConfig> _loaded;
+    private readonly ConcurrentDictionary<string, Lazy<KubeApi>> _apis = new(StringComparer.Ordinal);
+    private readonly Lock _fileLock = new();
+    private string? _tempKubeconfig;
+
+    public ClusterConnections(KubeMcpServerOptions options)
+    {
+        _options = options;
+        _loaded = new Lazy<LoadedConfig>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Contexts in kubeconfig order; empty when nothing is configured.</summary>
+    public IReadOnlyList<KubeContextInfo> Contexts => TryLoad()?.Contexts ?? [];
+
+    public bool IsMultiContext => Contexts.Count > 1;
+
+    /// <summary>The context used when a tool call names none.</summary>
+    public string DefaultContext => Loaded.DefaultContext;
+
+    /// <summary>The kubeconfig YAML as read, for configuration_view (null for in-cluster configuration).</summary>
+    public string? KubeconfigText => Loaded.RawYaml;
+
+    /// <summary>Why no cluster is configured, or null when one is.</summary>
+    public string? ConfigurationError
+    {
+        get
+        {
+            try
+            {
+                _ = _loaded.Value;
+                return null;
+            }
+            catch (ClusterConfigurationException e)
+            {
+                return e.Message;
+            }
+        }
+    }
+
+    private LoadedConfig Loaded => _loaded.Value;
+
+    /// <summary>
+    /// A kubeconfig file for child processes such as helm: the one given, or the given YAML written once to a
+    /// private temp file. Null for in-cluster configuration, which those tools find themselves.
+    /// </summary>
+    public string? KubeconfigFile
+    {
+        get
+        {
+            var loaded = Loaded;
+            if (loaded.Path is not null || loaded.RawYaml is null)
+            {
+                return loaded.Path;
+            }
+            lock (_fileLock)
+            {
+                if (_tempKubeconfig is null)
+                {
+                    var dir = Directory.CreateTempSubdirectory("kubemcp-");
+                    var path = Path.Combine(dir.FullName, "kubeconfig");
+                    File.WriteAllText(path, loaded.RawYaml);
+                    if (!OperatingSystem.IsWindows())
+                    {
+                        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                    }
+                    _tempKubeconfig = path;
+                }
+                return _tempKubeconfig;
+            }
+        }
+    }
+
+    /// <summary>The API of a context (the default one when <paramref name="context"/> is null or empty).</summary>
+    public KubeApi Get(string? context)
+    {
+        var loaded = Loaded;
+        var name = string.IsNullOrEmpty(context) ? loaded.DefaultContext : context;
+        if (!loaded.Contexts.Any(c => c.Name == name))
+        {
+            throw new ToolArgumentException("context",
+                $"no context named '{name}' in the kubeconfig; contexts: {string.Join(", ", loaded.Contexts.Select(c => c.Name))}");
+        }
+        return _apis.GetOrAdd(name, n => new Lazy<KubeApi>(() => Create(loaded, n))).Value;
+    }
+
+    public void Dispose()
+    {
+        foreach (var api in _apis.Values.Where(a => a.IsValueCreated))
+        {
+            api.Value.Dispose();
+        }
+        if (_tempKubeconfig is not null)
+        {
+            try
+            {
+                Directory.Delete(Path.GetDirectoryName(_tempKubeconfig)!, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private LoadedConfig? TryLoad()
+    {
+        try
+        {
+            return _loaded.Value;
+        }
+        catch (ClusterConfigurationException)
+        {
+            return null;
+        }
+    }
+
+    private KubeApi Create(LoadedConfig loaded, string context)
+    {
+        KubernetesClientConfiguration config;
+        if (loaded.Config is null)
+        {
+            config = KubernetesClientConfiguration.InClusterConfig();
+        }
+        else
+        {
+            config = KubernetesClientConfiguration.BuildConfigFromConfigObject(loaded.Config, context);
+        }
+        config.HttpClientTimeout = _options.RequestTimeout;
+        var info = loaded.Contexts.First(c => c.Name == context);
+        return new KubeApi(new k8s.Kubernetes(config), info);
+    }
+
+    private LoadedConfig Load()
+    {
+        if (!string.IsNullOrWhiteSpace(_options.KubeconfigYaml))
+        {
+            return FromYaml(_options.KubeconfigYaml, "the given kubeconfig", null);
+        }
+        var path = _options.Kubeconfig;
+        if (string.IsNullOrEmpty(path))
+        {
+            var env = Environment.GetEnvironmentVariable("KUBECONFIG");
+            path = env?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(File.Exists);
+        }
+        if (string.IsNullOrEmpty(path))
+        {
+            var home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
+            if (File.Exists(home))
+            {
+                path = home;
+            }
+        }
+        if (string.IsNullOrEmpty(path))
+        {
+            if (KubernetesClientConfiguration.IsInCluster())
+            {
+                var ns = File.Exists("/var/run/secrets/kubernetes.io/serviceaccount/namespace")
+                    ? File.ReadAllText("/var/run/secrets/kubernetes.io/serviceaccount/namespace").Trim()
+                    : "default";
+                var host = Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST");
+                var port = Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT");
+                return new LoadedConfig(null, null, null, [new KubeContextInfo(InClusterContext, $"https://{host}:{port}", ns, "service account")], InClusterContext);
+            }
+            throw new ClusterConfigurationException(
+                "no Kubernetes cluster is configured: no --kubeconfig was given, $KUBECONFIG is unset and ~/.kube/config does not exist. " +
+                "Point the server at a cluster with --kubeconfig FILE (and --context NAME), set KUBECONFIG, " +
+                "or run `kubemcp serve --embedded` to start the embedded cluster in the same process.");
+        }
+        if (!File.Exists(path))
+        {
+            throw new ClusterConfigurationException($"the kubeconfig file {path} does not exist; pass an existing file with --kubeconfig or use --embedded.");
+        }
+        return FromYaml(File.ReadAllText(path), path, Path.GetFullPath(path));
+    }
+
+    private LoadedConfig FromYaml(string yaml, string source, string? path)
+    {
+        K8SConfiguration config;
+        try
+        {
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
+            config = KubernetesClientConfiguration.LoadKubeConfig(stream);
+        }
+        catch (Exception e) when (e is not ClusterConfigurationException)
+        {
+            throw new ClusterConfigurationException($"cannot read {source} as a kubeconfig: {e.Message}", e);
+        }
+        var clusters = (config.Clusters ?? []).ToDictionary(c => c.Name, c => c.ClusterEndpoint?.Server ?? "", StringComparer.Ordinal);
+        var contexts = (config.Contexts ?? [])
+            .Select(c => new KubeContextInfo(
+                c.Name,
+                c.ContextDetails?.Cluster is { } cl && clusters.TryGetValue(cl, out var server) ? server : "",
+                string.IsNullOrEmpty(c.ContextDetails?.Namespace) ? "default" : c.ContextDetails.Namespace,
+                c.ContextDetails?.User))
+            .ToList();
+        if (contexts.Count == 0)
+        {
+            throw new ClusterConfigurationException($"{source} has no contexts; add one (kubectl config set-context) or use --embedded.");
+        }
+        var current = _options.Context ?? config.CurrentContext;
+        if (string.IsNullOrEmpty(current))
+        {
+            current = contexts[0].Name;
+        }
+        if (!contexts.Any(c => c.Name == current))
+        {
+            throw new ClusterConfigurationException(
+                $"{source} has no context named '{current}'; contexts: {string.Join(", ", contexts.Select(c => c.Name))}.");
+        }
+        return new LoadedConfig(config, yaml, path, contexts, current);
+    }
+
+    private sealed record LoadedConfig(K8SConfiguration? Config, string? RawYaml, string? Path, IReadOnlyList<KubeContextInfo> Contexts, string DefaultContext);
+}
