@@ -176,6 +176,7 @@ internal sealed class AgentRun
         foreach (var (callId, name, arguments) in calls)
         {
             string resultText;
+            var isError = true;
             if (stopReason is not null)
             {
                 resultText = "Not run: the run was stopped.";
@@ -185,13 +186,20 @@ internal sealed class AgentRun
                 var outcome = await _handler.HandleAsync(_step, callId, name, arguments, cancellationToken).ConfigureAwait(false);
                 _toolCalls.Add(outcome.Record);
                 resultText = outcome.Record.Result;
+                isError = outcome.Record.IsError;
                 if (outcome.StopRun)
                 {
                     stopReason = outcome.StopReason;
                 }
             }
 
-            messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(callId, resultText)]));
+            var result = new FunctionResultContent(callId, resultText);
+            if (isError)
+            {
+                result.AdditionalProperties = new() { [ChatResponseProperties.ToolResultIsError] = true };
+            }
+
+            messages.Add(new ChatMessage(ChatRole.Tool, [result]));
         }
 
         if (errors.Count > 0)

@@ -14,4 +14,7 @@ public static class ChatResponseProperties
 
     /// <summary><c>true</c> when the back-end declares it cannot do the task (the answer explains why).</summary>
     public const string GaveUp = "kubemcp.gave_up";
+
+    /// <summary>On a <c>FunctionResultContent</c>: <c>true</c> when the loop gave the model an error for that call.</summary>
+    public const string ToolResultIsError = "kubemcp.is_error";
 }

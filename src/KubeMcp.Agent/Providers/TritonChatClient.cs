@@ -163,7 +163,8 @@ public sealed class TritonChatClient : IChatClient
                 ["stop"] = stop,
             },
         };
-        var uri = new Uri(_options.Endpoint, $"v2/models/{Uri.EscapeDataString(_options.Model)}/{endpoint}");
+        var root = _options.Endpoint.AbsoluteUri.EndsWith('/') ? _options.Endpoint : new Uri(_options.Endpoint.AbsoluteUri + "/");
+        var uri = new Uri(root, $"v2/models/{Uri.EscapeDataString(_options.Model)}/{endpoint}");
         return new HttpRequestMessage(HttpMethod.Post, uri)
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
