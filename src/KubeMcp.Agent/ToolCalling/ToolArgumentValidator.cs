@@ -63,9 +63,9 @@ public static class ToolArgumentValidator
                 continue;
             }
 
-            if (node is null && !required.Contains(key) && !AllowsType(propertySchema, "null"))
+            if (node is null && !AllowsType(propertySchema, "null"))
             {
-                continue; // `"namespace": null` for an optional parameter means "not given"
+                continue; // `"namespace": null` means "not given" (reported below if the parameter is required)
             }
 
             result[key] = ValidateValue(childPath, node, propertySchema, errors, toolName);
