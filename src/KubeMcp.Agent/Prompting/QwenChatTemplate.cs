@@ -224,14 +224,15 @@ public static class QwenChatTemplate
 
     private static IEnumerable<AIFunctionDeclaration> ParseTools(string system)
     {
-        var start = system.IndexOf("<tools>", StringComparison.Ordinal);
-        var end = system.IndexOf("</tools>", StringComparison.Ordinal);
+        // The block's tags stand on lines of their own; the instructions above it mention "<tools></tools>" inline.
+        var start = system.IndexOf("\n<tools>\n", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : system.IndexOf("\n</tools>", start + 1, StringComparison.Ordinal);
         if (start < 0 || end < start)
         {
             yield break;
         }
 
-        foreach (var line in system[(start + "<tools>".Length)..end].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in system[(start + "\n<tools>".Length)..end].Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             if (JsonNode.Parse(line)?["function"] is JsonObject fn && fn["name"]?.GetValue<string>() is { } name)
             {
