@@ -19,6 +19,21 @@ namespace KubeMcp.Agent.ToolCalling;
 /// </remarks>
 public static class ToolArgumentValidator
 {
+    // Words models use for Kubernetes tool parameters that edit distance cannot connect to the real names.
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["pod"] = "name",
+        ["pod_name"] = "name",
+        ["podName"] = "name",
+        ["resource_name"] = "name",
+        ["ns"] = "namespace",
+        ["lines"] = "tail",
+        ["tail_lines"] = "tail",
+        ["replicas"] = "scale",
+        ["label_selector"] = "labelSelector",
+        ["selector"] = "labelSelector",
+    };
+
     /// <summary>Validates <paramref name="arguments"/> for <paramref name="tool"/>. Does not modify the input.</summary>
     public static ArgumentValidationResult Validate(ToolDescriptor tool, JsonObject arguments)
     {
@@ -214,7 +229,9 @@ public static class ToolArgumentValidator
             return new ArgumentError(path, $"is not a parameter: {toolName} takes no arguments here.", null);
         }
 
-        var suggestion = NameSuggester.Closest(key, names, 1);
+        var suggestion = Synonyms.TryGetValue(key, out var synonym) && names.Contains(synonym)
+            ? [synonym]
+            : NameSuggester.Closest(key, names, 1);
         var hint = suggestion.Count > 0 ? $" Did you mean '{suggestion[0]}'?" : "";
         var list = string.Join(", ", names.Select(n => required.Contains(n) ? n + " (required)" : n));
         return new ArgumentError(path, $"is not a parameter of {toolName}.{hint} Parameters: {list}.", null);

@@ -18,12 +18,8 @@ internal sealed class SignalingTimeProvider : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
-        if (dueTime != Timeout.InfiniteTimeSpan)
-        {
-            _timers.Writer.TryWrite(dueTime);
-        }
-
+        var timer = new SignalingTimer(base.CreateTimer(callback, state, dueTime, period), _timers.Writer);
+        timer.Signal(dueTime);
         return timer;
     }
 
@@ -33,5 +29,28 @@ internal sealed class SignalingTimeProvider : FakeTimeProvider
         var due = await _timers.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
         Advance(due);
         return due;
+    }
+
+    /// <summary>Also reports re-armed timers: a pooled CancellationTokenSource is armed with CancelAfter, not created.</summary>
+    private sealed class SignalingTimer(ITimer inner, ChannelWriter<TimeSpan> writer) : ITimer
+    {
+        public void Signal(TimeSpan dueTime)
+        {
+            if (dueTime != Timeout.InfiniteTimeSpan)
+            {
+                writer.TryWrite(dueTime);
+            }
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = inner.Change(dueTime, period);
+            Signal(dueTime);
+            return changed;
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
