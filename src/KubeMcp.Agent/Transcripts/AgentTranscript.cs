@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using KubeMcp.Agent.Loop;
 
 namespace KubeMcp.Agent.Transcripts;
@@ -9,6 +11,11 @@ namespace KubeMcp.Agent.Transcripts;
 /// </summary>
 public sealed class AgentTranscript
 {
+    // Transcripts are read by people too: keep quotes, dashes and non-ASCII text as they are.
+    private static readonly JsonTypeInfo<AgentTranscript> s_typeInfo = (JsonTypeInfo<AgentTranscript>)
+        new JsonSerializerOptions(TranscriptJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+            .GetTypeInfo(typeof(AgentTranscript));
+
     /// <summary>The person's task.</summary>
     public required string Task { get; init; }
 
@@ -52,10 +59,10 @@ public sealed class AgentTranscript
     public IReadOnlyList<TranscriptMessage> Messages { get; init; } = [];
 
     /// <summary>Serialises the transcript (camelCase, enums as strings, indented).</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, TranscriptJsonContext.Default.AgentTranscript);
+    public string ToJson() => JsonSerializer.Serialize(this, s_typeInfo);
 
     /// <summary>Reads a transcript written by <see cref="ToJson"/>.</summary>
     public static AgentTranscript FromJson(string json) =>
-        JsonSerializer.Deserialize(json, TranscriptJsonContext.Default.AgentTranscript)
+        JsonSerializer.Deserialize(json, s_typeInfo)
         ?? throw new JsonException("The transcript JSON was null.");
 }

@@ -20,9 +20,9 @@ internal static partial class PodDiagnoser
 
         if (ImageReasons.Contains(status, StringComparer.OrdinalIgnoreCase) || own.Any(e => e.Reason is "Failed" && e.Message.Contains("pull", StringComparison.OrdinalIgnoreCase)))
         {
-            var evidence = own.FirstOrDefault(e => e.Message.Contains("Failed to pull", StringComparison.OrdinalIgnoreCase))?.Message
-                ?? own.FirstOrDefault(e => e.Reason is "Failed" or "BackOff" or "ErrImagePull" or "InspectFailed")?.Message
-                ?? $"STATUS {status}" + (Image(yaml) is { } image ? $", image {image}" : "");
+            var evidence = Ev(own.FirstOrDefault(e => e.Message.Contains("Failed to pull", StringComparison.OrdinalIgnoreCase)))
+                ?? Ev(own.FirstOrDefault(e => e.Reason is "Failed" or "BackOff" or "ErrImagePull" or "InspectFailed"))
+                ?? $"status: {status}" + (Image(yaml) is { } image ? $", image {image}" : "");
             return new PodDiagnosis(pod, PodCause.BadImage, "the image cannot be pulled (wrong image name or tag, or no access to the registry)",
                 evidence, false, "fix the image reference in the pod's controller (e.g. kubectl set image), then the pods roll out by themselves", owner);
         }
@@ -30,16 +30,16 @@ internal static partial class PodDiagnoser
         if (status.Equals("OOMKilled", StringComparison.OrdinalIgnoreCase) || (yaml is not null && OomKilled().IsMatch(yaml))
             || own.Any(e => e.Message.Contains("OOMKilled", StringComparison.Ordinal)))
         {
-            var evidence = own.FirstOrDefault(e => e.Message.Contains("OOM", StringComparison.Ordinal))?.Message
-                ?? (yaml is not null && OomKilled().IsMatch(yaml) ? "last state: terminated, reason OOMKilled" : $"STATUS {status}");
+            var evidence = Ev(own.FirstOrDefault(e => e.Message.Contains("OOM", StringComparison.Ordinal)))
+                ?? (yaml is not null && OomKilled().IsMatch(yaml) ? "pod: last state terminated, reason OOMKilled" : $"status: {status}");
             return new PodDiagnosis(pod, PodCause.OutOfMemory, "the container exceeds its memory limit and is killed (OOMKilled)",
                 evidence, false, "raise the container's memory limit or reduce the application's memory use", owner);
         }
 
         if (ConfigReasons.Contains(status, StringComparer.OrdinalIgnoreCase))
         {
-            var evidence = own.FirstOrDefault(e => e.Message.Contains("not found", StringComparison.OrdinalIgnoreCase))?.Message
-                ?? NotFoundLine(yaml) ?? $"STATUS {status}";
+            var evidence = Ev(own.FirstOrDefault(e => e.Message.Contains("not found", StringComparison.OrdinalIgnoreCase)))
+                ?? (NotFoundLine(yaml) is { } nf ? "pod: " + nf : $"status: {status}");
             return new PodDiagnosis(pod, PodCause.MissingConfigObject, "a ConfigMap or Secret the pod needs does not exist",
                 evidence, false, "create the missing ConfigMap/Secret (or fix the reference in the pod spec)", owner);
         }
@@ -49,9 +49,9 @@ internal static partial class PodDiagnoser
             var scheduling = own.FirstOrDefault(e => e.Reason == "FailedScheduling");
             return scheduling is not null
                 ? new PodDiagnosis(pod, PodCause.Unschedulable, "no node can run the pod (not enough capacity, or constraints no node meets)",
-                    scheduling.Message, false, "add node capacity or lower the pod's resource requests / relax its node constraints", owner)
+                    Ev(scheduling)!, false, "add node capacity or lower the pod's resource requests / relax its node constraints", owner)
                 : new PodDiagnosis(pod, PodCause.Unknown, "the pod is Pending and no event says why",
-                    "STATUS Pending", false, "check the pod's events and its node assignment", owner);
+                    "status: Pending", false, "check the pod's events and its node assignment", owner);
         }
 
         if (CrashReasons.Contains(status, StringComparer.OrdinalIgnoreCase) || pod.Restarts > 0)
@@ -60,30 +60,32 @@ internal static partial class PodDiagnoser
             if (line is null)
             {
                 return new PodDiagnosis(pod, PodCause.ApplicationError, "the container keeps exiting; its log was empty or unavailable",
-                    own.FirstOrDefault(e => e.Reason == "BackOff")?.Message ?? $"STATUS {status}, {pod.Restarts} restarts",
-                    true, "if it keeps crashing after the restart, look at the application's startup", owner);
+                    Ev(own.FirstOrDefault(e => e.Reason == "BackOff")) ?? $"status: {status}, {pod.Restarts} restarts",
+                    true, "look at the application's start-up (its log was empty)", owner);
             }
 
             if (MissingConfig().IsMatch(line))
             {
                 return new PodDiagnosis(pod, PodCause.MissingConfiguration, "the application exits at start-up because required configuration is missing",
-                    line, false, "provide the missing setting (environment variable, ConfigMap or Secret) in the pod's controller; a restart alone will crash again", owner);
+                    "log: " + line, false, "provide the missing setting (environment variable, ConfigMap or Secret) in the pod's controller; a restart alone will crash again", owner);
             }
 
             if (Dependency().IsMatch(line))
             {
                 return new PodDiagnosis(pod, PodCause.DependencyUnavailable, "the application crashes because a service it depends on was unreachable",
-                    line, true, "if it still fails after the restart, check the dependency it cannot reach", owner);
+                    "log: " + line, true, "check the dependency it cannot reach (database, queue, another service)", owner);
             }
 
             return new PodDiagnosis(pod, PodCause.ApplicationError, "the application crashes with an error",
-                line, true, "if it crashes again after the restart, the application needs a fix (see the log line)", owner);
+                "log: " + line, true, "the application needs a fix (see the log line)", owner);
         }
 
         return new PodDiagnosis(pod, PodCause.NotReady, "containers are running but not ready (a failing readiness probe or a slow start)",
-            own.FirstOrDefault(e => e.Reason == "Unhealthy")?.Message ?? $"READY {pod.Ready}", false,
+            Ev(own.FirstOrDefault(e => e.Reason == "Unhealthy")) ?? $"ready: {pod.Ready}", false,
             "check the readiness probe and the application's health endpoint", owner);
     }
+
+    private static string? Ev(EventRow? e) => e is null ? null : $"event {e.Reason}: {e.Message}";
 
     /// <summary>The controlling owner from YAML or JSON metadata, as <c>Kind/name</c>.</summary>
     internal static string? Owner(string? yaml)

@@ -45,9 +45,9 @@ internal static class TriageReport
 
             sb.Append('\n');
             sb.Append("   Cause: ").Append(d.Summary).Append('\n');
-            sb.Append("   Evidence: \"").Append(d.Evidence).Append("\"\n");
+            sb.Append("   Evidence: ").Append(d.Evidence).Append('\n');
             sb.Append("   Done: ").Append(done).Append('\n');
-            sb.Append(wasRestarted ? "   If it recurs: " : "   A person must: ").Append(d.HumanAction).Append('\n');
+            sb.Append(wasRestarted ? "   If it fails again: " : "   A person must: ").Append(d.HumanAction).Append('\n');
         }
 
         if (verification is not null)
