@@ -34,7 +34,6 @@ internal sealed class AgentRun
     private long _outputTokens;
     private bool _estimated;
     private string? _modelId;
-    private int _callCounter;
 
     public AgentRun(
         IChatClient chat, IToolExecutor tools, AgentOptions options, IApprovalGate approval, IAgentObserver? observer,
@@ -154,7 +153,7 @@ internal sealed class AgentRun
 
             foreach (var call in parsed.Calls)
             {
-                var id = $"call_{_step}_{++_callCounter}";
+                var id = CallIds.New();
                 calls.Add((id, call.Name, call.Arguments));
                 contents.Add(new FunctionCallContent(id, call.Name, FunctionCallArguments.ToDictionary(call.Arguments)));
             }

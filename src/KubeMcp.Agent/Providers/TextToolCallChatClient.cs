@@ -17,7 +17,6 @@ namespace KubeMcp.Agent.Providers;
 /// </remarks>
 public sealed class TextToolCallChatClient : DelegatingChatClient
 {
-    private int _callCounter;
 
     /// <summary>Wraps <paramref name="innerClient"/>.</summary>
     public TextToolCallChatClient(IChatClient innerClient)
@@ -159,7 +158,7 @@ public sealed class TextToolCallChatClient : DelegatingChatClient
 
         foreach (var call in parsed.Calls)
         {
-            var id = $"call_{Interlocked.Increment(ref _callCounter)}";
+            var id = CallIds.New();
             contents.Add(new FunctionCallContent(id, call.Name, FunctionCallArguments.ToDictionary(call.Arguments)));
         }
 

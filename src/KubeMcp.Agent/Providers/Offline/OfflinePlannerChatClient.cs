@@ -22,7 +22,6 @@ public sealed class OfflinePlannerChatClient : IChatClient
     public const string ModelName = "offline-planner (rule-based, not an LLM)";
 
     private static readonly ChatClientMetadata s_metadata = new("offline-planner", null, ModelName);
-    private int _callCounter;
 
     /// <inheritdoc />
     public Task<ChatResponse> GetResponseAsync(
@@ -51,7 +50,7 @@ public sealed class OfflinePlannerChatClient : IChatClient
 
         foreach (var (tool, arguments) in step.Calls)
         {
-            var id = $"planner_{Interlocked.Increment(ref _callCounter)}";
+            var id = CallIds.New("planner");
             contents.Add(new FunctionCallContent(id, tool, FunctionCallArguments.ToDictionary(arguments)));
         }
 
