@@ -228,8 +228,6 @@ internal sealed class AgentRun
         var chatOptions = new ChatOptions
         {
             Tools = _declarations,
-            ToolMode = _declarations.Count > 0 ? ChatToolMode.Auto : null,
-            AllowMultipleToolCalls = true,
             MaxOutputTokens = _options.MaxOutputTokens,
             Temperature = _options.Temperature,
             ModelId = _options.ModelId,

@@ -50,19 +50,15 @@ public static class QwenChatTemplate
             var message = list[index];
             if (IsToolResults(message))
             {
-                sb.Append(StartOfTurn).Append("user");
+                var results = new List<FunctionResultContent>();
                 while (index < list.Count && IsToolResults(list[index]))
                 {
-                    foreach (var result in list[index].Contents.OfType<FunctionResultContent>())
-                    {
-                        sb.Append("\n<tool_response>\n").Append(FunctionCallArguments.ResultText(result.Result)).Append("\n</tool_response>");
-                    }
-
+                    results.AddRange(list[index].Contents.OfType<FunctionResultContent>());
                     index++;
                 }
 
                 index--;
-                sb.Append(EndOfTurn).Append('\n');
+                sb.Append(StartOfTurn).Append("user\n").Append(ToolResponses(results)).Append(EndOfTurn).Append('\n');
             }
             else if (message.Role == ChatRole.Assistant)
             {
@@ -173,30 +169,43 @@ public static class QwenChatTemplate
 
         if (tools.Count > 0)
         {
-            // The wording follows the tool-use section the Qwen3 template emits, so the model recognises the protocol.
-            sb.Append("# Tools\n\nYou may call one or more functions to assist with the user query.\n\n");
-            sb.Append("You are provided with function signatures within <tools></tools> XML tags:\n<tools>");
-            foreach (var tool in tools)
-            {
-                var function = new JsonObject
-                {
-                    ["name"] = tool.Name,
-                    ["description"] = tool.Description,
-                    ["parameters"] = JsonNode.Parse(tool.JsonSchema.GetRawText()),
-                };
-                sb.Append('\n').Append(QwenJson.Serialize(new JsonObject { ["type"] = "function", ["function"] = function }));
-            }
-
-            sb.Append("\n</tools>\n\nFor each function call, return a json object with function name and arguments ");
-            sb.Append("within <tool_call></tool_call> XML tags:\n<tool_call>\n{\"name\": <function-name>, \"arguments\": <args-json-object>}\n</tool_call>");
+            sb.Append(ToolsSection(tools));
         }
 
         sb.Append(EndOfTurn).Append('\n');
     }
 
+    /// <summary>The system prompt's tool-use section: the declarations and how to call them.</summary>
+    internal static string ToolsSection(IEnumerable<AIFunctionDeclaration> tools)
+    {
+        // The wording follows the tool-use section the Qwen3 template emits, so the model recognises the protocol.
+        var sb = new StringBuilder("# Tools\n\nYou may call one or more functions to assist with the user query.\n\n");
+        sb.Append("You are provided with function signatures within <tools></tools> XML tags:\n<tools>");
+        foreach (var tool in tools)
+        {
+            var function = new JsonObject
+            {
+                ["name"] = tool.Name,
+                ["description"] = tool.Description,
+                ["parameters"] = JsonNode.Parse(tool.JsonSchema.GetRawText()),
+            };
+            sb.Append('\n').Append(QwenJson.Serialize(new JsonObject { ["type"] = "function", ["function"] = function }));
+        }
+
+        sb.Append("\n</tools>\n\nFor each function call, return a json object with function name and arguments ");
+        sb.Append("within <tool_call></tool_call> XML tags:\n<tool_call>\n{\"name\": <function-name>, \"arguments\": <args-json-object>}\n</tool_call>");
+        return sb.ToString();
+    }
+
     private static void AppendAssistant(StringBuilder sb, ChatMessage message)
     {
-        sb.Append(StartOfTurn).Append("assistant\n");
+        sb.Append(StartOfTurn).Append("assistant\n").Append(AssistantText(message)).Append(EndOfTurn).Append('\n');
+    }
+
+    /// <summary>An assistant turn's text with its calls written as <c>&lt;tool_call&gt;</c> blocks.</summary>
+    internal static string AssistantText(ChatMessage message)
+    {
+        var sb = new StringBuilder();
         var text = string.Concat(message.Contents.OfType<TextContent>().Select(t => t.Text)).Trim();
         sb.Append(text);
         var first = true;
@@ -216,10 +225,14 @@ public static class QwenChatTemplate
             sb.Append("<tool_call>\n").Append(QwenJson.Serialize(payload)).Append("\n</tool_call>");
         }
 
-        sb.Append(EndOfTurn).Append('\n');
+        return sb.ToString();
     }
 
-    private static bool IsToolResults(ChatMessage message) =>
+    /// <summary>Tool results as the body of one user turn of <c>&lt;tool_response&gt;</c> blocks.</summary>
+    internal static string ToolResponses(IEnumerable<FunctionResultContent> results) =>
+        string.Join('\n', results.Select(r => "<tool_response>\n" + FunctionCallArguments.ResultText(r.Result) + "\n</tool_response>"));
+
+    internal static bool IsToolResults(ChatMessage message) =>
         message.Contents.Count > 0 && message.Contents.All(c => c is FunctionResultContent);
 
     private static IEnumerable<AIFunctionDeclaration> ParseTools(string system)

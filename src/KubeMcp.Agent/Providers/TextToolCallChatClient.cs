@@ -13,10 +13,14 @@ namespace KubeMcp.Agent.Providers;
 /// <remarks>
 /// Replies that already carry native calls pass through untouched. Blocks that cannot be parsed are listed in the
 /// message's <see cref="ChatResponseProperties.ToolCallErrors"/> property; when no call could be read at all, the
-/// text is left as it was so the caller can show it or send the parse errors back to the model.
+/// text is left as it was so the caller can show it or send the parse errors back to the model. When the server
+/// rejects native tool declarations (a 400 naming tools), the request is retried, and later ones sent, with the tools
+/// described in the system prompt and the conversation written in the text protocol.
 /// </remarks>
 public sealed class TextToolCallChatClient : DelegatingChatClient
 {
+    private volatile bool _textTools;
+
 
     /// <summary>Wraps <paramref name="innerClient"/>.</summary>
     public TextToolCallChatClient(IChatClient innerClient)
@@ -28,7 +32,27 @@ public sealed class TextToolCallChatClient : DelegatingChatClient
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        ChatResponse response;
+        if (_textTools && options?.Tools is { Count: > 0 })
+        {
+            var (textMessages, textOptions) = TextToolProtocol.Apply(messages, options);
+            response = await base.GetResponseAsync(textMessages, textOptions, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            try
+            {
+                response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (options?.Tools is { Count: > 0 } && TextToolProtocol.RejectsNativeTools(ex))
+            {
+                // The server will not take tool declarations: describe the tools in the prompt instead, from now on.
+                _textTools = true;
+                var (textMessages, textOptions) = TextToolProtocol.Apply(messages, options);
+                response = await base.GetResponseAsync(textMessages, textOptions, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         foreach (var message in response.Messages)
         {
             Rewrite(message, options);
@@ -46,7 +70,10 @@ public sealed class TextToolCallChatClient : DelegatingChatClient
         var pending = new StringBuilder();
         var holding = false;
         ChatResponseUpdate? last = null;
-        await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+        var (sendMessages, sendOptions) = _textTools && options?.Tools is { Count: > 0 }
+            ? TextToolProtocol.Apply(messages, options)
+            : (messages.ToList(), options);
+        await foreach (var update in base.GetStreamingResponseAsync(sendMessages, sendOptions, cancellationToken).ConfigureAwait(false))
         {
             last = update;
             var text = update.Text;

@@ -113,4 +113,33 @@ public sealed class OpenAICompatibleClientTests : IAsyncLifetime
         Assert.Equal(503, ((System.ClientModel.ClientResultException)ex).Status);
         Assert.Single(_server.Requests); // the loop retries on its own clock; the SDK must not retry too
     }
+
+    [Fact]
+    public async Task ServerWithoutToolSupport_FallsBackToToolsInThePrompt()
+    {
+        _server.Reply("{\"object\":\"error\",\"message\":\"\\\"auto\\\" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set\",\"code\":400}", 400);
+        _server.ReplyOpenAI(new JsonObject { ["role"] = "assistant", ["content"] = "<tool_call>{\"name\": \"pods_list\", \"arguments\": {}}</tool_call>" });
+        _server.ReplyOpenAI(new JsonObject { ["role"] = "assistant", ["content"] = "done" });
+        List<ChatMessage> history = [new(ChatRole.System, "You are KubeMcp."), new(ChatRole.User, "list")];
+
+        var first = await _backend.Client.GetResponseAsync(history, WithTool, TestContext.Current.CancellationToken);
+        history.AddRange(first.Messages);
+        var call = first.Messages[0].Contents.OfType<FunctionCallContent>().Single();
+        history.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(call.CallId, "NAME\nweb-1\n")]));
+        await _backend.Client.GetResponseAsync(history, WithTool, TestContext.Current.CancellationToken);
+
+        var requests = _server.Requests.ToList();
+        Assert.Equal(3, requests.Count);
+        Assert.NotNull(requests[0].Json["tools"]);
+        foreach (var retried in requests.Skip(1))
+        {
+            Assert.Null(retried.Json["tools"]);
+            Assert.Contains("<tools>", retried.Json["messages"]![0]!["content"]!.ToString());
+        }
+
+        var last = requests[2].Json["messages"]!.AsArray();
+        Assert.Contains("<tool_call>", last[2]!["content"]!.ToString());
+        Assert.Equal("user", last[3]!["role"]!.GetValue<string>());
+        Assert.Contains("<tool_response>\nNAME\nweb-1\n\n</tool_response>", last[3]!["content"]!.ToString());
+    }
 }
