@@ -41,7 +41,7 @@ public sealed class AgentRunner
     /// <param name="approvalGate">Decides destructive calls; refuses them all when null (safe for non-interactive runs).</param>
     /// <param name="observer">Receives live events.</param>
     /// <param name="timeProvider">The clock for timings, timeouts and backoff (virtual in tests).</param>
-    /// <param name="telemetry">Metrics sink; a private one when null.</param>
+    /// <param name="telemetry">Metrics sink; <see cref="AgentTelemetry.Shared"/> when null.</param>
     public AgentRunner(
         IChatClient chatClient,
         IToolExecutor tools,
@@ -59,7 +59,7 @@ public sealed class AgentRunner
         _approval = approvalGate ?? NonInteractiveApprovalGate.Instance;
         _observer = observer;
         _time = timeProvider ?? TimeProvider.System;
-        _telemetry = telemetry ?? new AgentTelemetry();
+        _telemetry = telemetry ?? AgentTelemetry.Shared;
     }
 
     /// <summary>Runs one task in a fresh conversation.</summary>

@@ -39,6 +39,9 @@ public sealed class AgentTelemetry : IDisposable
         _tokens = meter.CreateCounter<long>("kubemcp.agent.tokens", "{token}", "Model tokens by type (input, output).");
     }
 
+    /// <summary>The process-wide instance runners use when given none (one meter, not one per runner).</summary>
+    public static AgentTelemetry Shared { get; } = new();
+
     /// <summary>The activity source (shared by all instances).</summary>
     public static ActivitySource ActivitySource => s_activitySource;
 
