@@ -5,7 +5,7 @@ using KubeMcp.Cli.Agent;
 using KubeMcp.Tests.Agent.Fakes;
 using Spectre.Console;
 
-namespace KubeMcp.Tests.Cli.Agent;
+namespace KubeMcp.Tests.Agent.Cli;
 
 public sealed class AgentConsoleRendererTests
 {
