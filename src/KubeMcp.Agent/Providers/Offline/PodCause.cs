@@ -1,0 +1,15 @@
+namespace KubeMcp.Agent.Providers.Offline;
+
+/// <summary>Why a pod is unhealthy, as far as rules can tell.</summary>
+internal enum PodCause
+{
+    ApplicationError,
+    DependencyUnavailable,
+    MissingConfiguration,
+    MissingConfigObject,
+    BadImage,
+    OutOfMemory,
+    Unschedulable,
+    NotReady,
+    Unknown,
+}

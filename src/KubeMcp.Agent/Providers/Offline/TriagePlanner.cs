@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+
+namespace KubeMcp.Agent.Providers.Offline;
+
+/// <summary>
+/// The "investigate failing pods (and restart them)" workflow: list → gather (pod, previous log, events) for each
+/// unhealthy pod → diagnose → restart only what a restart can fix and a controller will recreate → list again to
+/// verify → report. Each call to <see cref="Next"/> looks at what has been observed so far and returns the next move.
+/// </summary>
+internal static class TriagePlanner
+{
+    /// <summary>Most pods investigated in one run, so a cluster-wide outage cannot blow the step or token budget.</summary>
+    public const int MaxPods = 8;
+
+    private const int LogTail = 50;
+
+    public static PlannerStep Next(TaskIntent intent, PlannerSession session, PlannerToolbox tools)
+    {
+        var listCall = PodListing.Call(tools, intent.Namespace);
+        if (listCall is null)
+        {
+            return PlannerStep.GiveUp(TriageReport.Header + "the MCP server offers no tool to list pods (pods_list), so I cannot investigate.");
+        }
+
+        var lists = session.Observations.Where(PodListing.IsListing).ToList();
+        if (lists.Count == 0)
+        {
+            return PlannerStep.Call(listCall.Value);
+        }
+
+        var baseline = lists.FirstOrDefault(o => !o.IsError && TextTable.TryParse(o.Result) is not null);
+        if (baseline is null)
+        {
+            // The namespace read from the task may not exist: try all namespaces once.
+            if (intent.Namespace is not null && PodListing.Call(tools, null) is { } all && session.Find(all.Tool, all.Arguments) is null)
+            {
+                return PlannerStep.Call(all);
+            }
+
+            return PlannerStep.GiveUp(TriageReport.Header + $"listing pods failed: {FirstLine(lists[^1].Result)}");
+        }
+
+        var baselineNs = baseline.Arg("namespace");
+        var pods = PodRow.FromTable(TextTable.TryParse(baseline.Result)!, baselineNs);
+        if (intent.Target is { } target)
+        {
+            pods = [.. pods.Where(p => p.Name == target || p.Name.StartsWith(target + "-", StringComparison.Ordinal))];
+        }
+
+        var unhealthy = pods.Where(p => p.IsUnhealthy).Take(MaxPods).ToList();
+        if (unhealthy.Count == 0)
+        {
+            return PlannerStep.Finish(TriageReport.AllHealthy(pods, baselineNs, intent.Target));
+        }
+
+        var gather = GatherCalls(unhealthy, session, tools);
+        if (gather.Count > 0)
+        {
+            return PlannerStep.Call([.. gather]);
+        }
+
+        var diagnoses = unhealthy.Select(p => PodDiagnoser.Diagnose(p, PodYaml(p, session, tools), PodLog(p, session), Events(p, session))).ToList();
+
+        if (intent.AllowRestart && tools.Has("pods_delete"))
+        {
+            var deletes = diagnoses
+                .Where(d => d.RestartHelps && d.Owner is not null)
+                .Select(d => tools.Fit("pods_delete", ("name", d.Pod.Name), ("namespace", d.Pod.Namespace)))
+                .OfType<JsonObject>()
+                .Where(args => session.Find("pods_delete", args) is null)
+                .Select(args => ("pods_delete", args))
+                .ToArray();
+            if (deletes.Length > 0)
+            {
+                return PlannerStep.Call(deletes);
+            }
+        }
+
+        var lastDelete = LastIndex(session, o => o.Tool == "pods_delete" && !o.IsError);
+        Observation? verification = null;
+        if (lastDelete >= 0)
+        {
+            verification = session.Observations.Skip(lastDelete + 1).LastOrDefault(o => PodListing.IsListing(o) && !o.IsError);
+            if (verification is null)
+            {
+                return PlannerStep.Call((baseline.Tool, (JsonObject)baseline.Arguments.DeepClone()));
+            }
+        }
+
+        return PlannerStep.Finish(TriageReport.Build(intent, pods, diagnoses, session, tools, baseline, verification));
+    }
+
+    private static List<(string Tool, JsonObject Arguments)> GatherCalls(List<PodRow> unhealthy, PlannerSession session, PlannerToolbox tools)
+    {
+        var calls = new List<(string, JsonObject)>();
+        void Need(string tool, JsonObject? args)
+        {
+            if (args is not null && session.Find(tool, args) is null && !calls.Any(c => c.Item1 == tool && JsonNode.DeepEquals(c.Item2, args)))
+            {
+                calls.Add((tool, args));
+            }
+        }
+
+        foreach (var pod in unhealthy)
+        {
+            // Image pull failures are fully described by events; the pod YAML adds nothing.
+            if (!IsImageFailure(pod))
+            {
+                Need("pods_get", tools.Fit("pods_get", ("name", pod.Name), ("namespace", pod.Namespace)));
+            }
+
+            if (ContainerRan(pod))
+            {
+                var previous = LogArgs(pod, tools, previous: pod.Restarts > 0);
+                var observed = previous is null ? null : session.Find("pods_log", previous);
+                if (observed is { IsError: true } && pod.Restarts > 0)
+                {
+                    Need("pods_log", LogArgs(pod, tools, previous: false)); // no previous instance after all
+                }
+                else
+                {
+                    Need("pods_log", previous);
+                }
+            }
+        }
+
+        foreach (var ns in unhealthy.Select(p => p.Namespace).Distinct())
+        {
+            Need("events_list", tools.Fit("events_list", ("namespace", ns)));
+        }
+
+        return calls;
+    }
+
+    private static JsonObject? LogArgs(PodRow pod, PlannerToolbox tools, bool previous) =>
+        tools.Fit("pods_log", ("name", pod.Name), ("namespace", pod.Namespace), ("tail", LogTail), ("previous", previous ? true : null));
+
+    internal static bool IsImageFailure(PodRow pod) =>
+        pod.Status is "ImagePullBackOff" or "ErrImagePull" or "InvalidImageName" or "ErrImageNeverPull";
+
+    /// <summary>Whether the container ever started, so a log can exist.</summary>
+    private static bool ContainerRan(PodRow pod) =>
+        !IsImageFailure(pod) && pod.Status is not ("Pending" or "CreateContainerConfigError" or "CreateContainerError" or "ContainerCreating");
+
+    private static string? PodYaml(PodRow pod, PlannerSession session, PlannerToolbox tools) =>
+        tools.Fit("pods_get", ("name", pod.Name), ("namespace", pod.Namespace)) is { } args && session.Find("pods_get", args) is { IsError: false } o
+            ? o.Result
+            : null;
+
+    private static string? PodLog(PodRow pod, PlannerSession session) =>
+        session.Observations.LastOrDefault(o => o.Tool == "pods_log" && !o.IsError && o.Arg("name") == pod.Name
+            && (pod.Namespace is null || o.Arg("namespace") is null || o.Arg("namespace") == pod.Namespace))?.Result;
+
+    private static IReadOnlyList<EventRow> Events(PodRow pod, PlannerSession session) =>
+        [.. session.Observations
+            .Where(o => o.Tool == "events_list" && !o.IsError && (o.Arg("namespace") is null || o.Arg("namespace") == pod.Namespace))
+            .SelectMany(o => TextTable.TryParse(o.Result) is { } t ? EventRow.FromTable(t, o.Arg("namespace")) : [])];
+
+    internal static int LastIndex(PlannerSession session, Func<Observation, bool> predicate)
+    {
+        for (var i = session.Observations.Count - 1; i >= 0; i--)
+        {
+            if (predicate(session.Observations[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    internal static string FirstLine(string text)
+    {
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+        return line.Length <= 160 ? line : line[..159] + "…";
+    }
+}
