@@ -31,8 +31,10 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     private readonly ControllerManager _controllers;
 
-    private EmbeddedCluster(WebApplication app, ObjectRegistry registry, ControllerManager controllers, Uri url, string adminToken)
+    private EmbeddedCluster(WebApplication app, ObjectRegistry registry, ControllerManager controllers, Uri url, string adminToken,
+        string certificateAuthorityData)
     {
+        CertificateAuthorityData = certificateAuthorityData;
         _app = app;
         _controllers = controllers;
         Registry = registry;
@@ -42,6 +44,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     /// <summary>The API server's base URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri Url { get; }
+
+    /// <summary>The API server's self-signed certificate as base64 PEM (kubeconfig's certificate-authority-data).</summary>
+    public string CertificateAuthorityData { get; }
 
     /// <summary>The bearer token of the cluster administrator (group system:masters).</summary>
     public string AdminToken { get; }
@@ -75,10 +80,11 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        var certificate = ServingCertificate.LoadOrCreate(options.DataDirectory, DateTimeOffset.UtcNow);
         builder.WebHost.UseKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = null;
-            k.Listen(System.Net.IPAddress.Parse(options.BindAddress), options.Port);
+            k.Listen(System.Net.IPAddress.Parse(options.BindAddress), options.Port, listen => listen.UseHttps(certificate));
         });
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeMcp.Cluster");
@@ -98,7 +104,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("http://", "https://", StringComparison.Ordinal));
         Seed(registry);
         var controllers = new ControllerManager(registry, logger);
         controllers.Add(new ReplicaSetController());
@@ -107,7 +113,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         controllers.Add(new KubeletController());
         registry.KubeletFinishesPodDeletion = true;
         controllers.Start();
-        return new EmbeddedCluster(app, registry, controllers, url, adminToken);
+        return new EmbeddedCluster(app, registry, controllers, url, adminToken, ServingCertificate.AuthorityData(certificate));
     }
 
     /// <summary>
@@ -124,6 +130,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         - name: {contextName}
           cluster:
             server: {Url.GetLeftPart(UriPartial.Authority)}
+            certificate-authority-data: {CertificateAuthorityData}
         contexts:
         - name: {contextName}
           context:

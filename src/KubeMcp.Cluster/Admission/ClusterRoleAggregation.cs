@@ -37,7 +37,11 @@ internal sealed class ClusterRoleAggregation : IAdmissionPlugin
     {
         foreach (var changed in ClusterRoleAggregator.Aggregate(registry.Store.List(type.StorageKey, null).Items))
         {
-            registry.Update(type, null, changed.Name(), changed, Write);
+            var stored = registry.TryGet(type, null, changed.Name());
+            if (stored is not null && !JsonNode.DeepEquals(stored["rules"], changed["rules"]))
+            {
+                registry.Update(type, null, changed.Name(), changed, Write);
+            }
         }
     }
 

@@ -69,6 +69,13 @@ internal static class JsonObjectExtensions
     /// </summary>
     public static long? Int(this JsonObject obj, string path) => AsLong(obj.At(path));
 
+    /// <summary>The node's value when it is an integral number (however it was created), else null.</summary>
+    public static long? AsInteger(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+        && long.TryParse(v.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
+            ? l
+            : null;
+
     public static long? AsLong(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
         && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)

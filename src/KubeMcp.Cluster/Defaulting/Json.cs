@@ -66,7 +66,7 @@ internal static class Json
         JsonValue v => v.GetValueKind() switch
         {
             JsonValueKind.String => v.GetValue<string>().Length == 0,
-            JsonValueKind.Number => v.TryGetValue<double>(out var d) && d == 0,
+            JsonValueKind.Number => v.ToJsonString() is "0" or "0.0" or "-0",
             JsonValueKind.False or JsonValueKind.Null => true,
             _ => false,
         },

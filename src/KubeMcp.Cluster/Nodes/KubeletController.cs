@@ -50,6 +50,11 @@ internal sealed class KubeletController : Controller
             return;
         }
         var node = context.Registry.TryGet(context.Type("", "nodes"), null, nodeName);
+        if (node?.Annotations()?["sim.kubemcp.io/simulated"]?.ToString() != "true")
+        {
+            // No simulated kubelet runs there: the pod is left as its writer made it, as on a node that is gone.
+            return;
+        }
         if (pod["metadata"]?["deletionTimestamp"] is not null)
         {
             Terminate(pod, nodeName, context);

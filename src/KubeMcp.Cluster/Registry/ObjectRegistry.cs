@@ -167,10 +167,12 @@ internal sealed class ObjectRegistry
             result = next;
             return options.DryRun ? current : next;
         };
+        var before = Store.Get(key);
         var stored = Store.Update(type, key, mutate);
         result ??= stored;
-        if (options.DryRun)
+        if (options.DryRun || ReferenceEquals(stored, before))
         {
+            // Dry runs and no-op updates change nothing, so nothing downstream reacts.
             return WithServedVersion(type, result);
         }
         if (IsReadyForRemoval(stored))

@@ -133,7 +133,7 @@ internal sealed class FieldChecker
     };
 
     private static bool FitsInteger(JsonNode value, long min, long max) =>
-        value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n) && n >= min && n <= max;
+        JsonObjectExtensions.AsInteger(value) is long n && n >= min && n <= max;
 
     private void CustomObject(JsonObject schema, JsonObject obj)
     {

@@ -1,3 +1,4 @@
+using KubeMcp.Cluster.Api;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -15,7 +16,7 @@ internal static class Node
         (parent as JsonObject)?[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     public static long? Int(JsonNode? parent, string key) =>
-        (parent as JsonObject)?[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n) ? n : null;
+        JsonObjectExtensions.AsInteger((parent as JsonObject)?[key]);
 
     public static bool? Bool(JsonNode? parent, string key) =>
         (parent as JsonObject)?[key] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;

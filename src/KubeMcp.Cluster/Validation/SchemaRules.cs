@@ -148,7 +148,7 @@ internal static class SchemaRules
         JsonValue v => v.GetValueKind() switch
         {
             JsonValueKind.String => "string",
-            JsonValueKind.Number => v.TryGetValue<long>(out _) ? "integer" : "number",
+            JsonValueKind.Number => JsonObjectExtensions.AsInteger(v) is not null ? "integer" : "number",
             JsonValueKind.True or JsonValueKind.False => "boolean",
             _ => "null",
         },

@@ -97,7 +97,7 @@ internal static class ServiceRules
         }
         switch (port["targetPort"])
         {
-            case JsonValue target when target.GetValueKind() == JsonValueKind.Number && target.TryGetValue<long>(out var targetNumber):
+            case JsonValue target when JsonObjectExtensions.AsInteger(target) is long targetNumber:
                 if (targetNumber is < 1 or > 65535)
                 {
                     errors.Add(Errors.Invalid($"{path}.targetPort", targetNumber, "must be between 1 and 65535, inclusive"));

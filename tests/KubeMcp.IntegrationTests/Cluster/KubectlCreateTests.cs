@@ -76,7 +76,7 @@ public sealed class KubectlCreateTests(ClusterFixture fixture) : IClassFixture<C
     [Fact]
     public async Task KubectlCreate_SendsProtobufBodies()
     {
-        await using var proxy = await RecordingProxy.StartAsync(fixture.Cluster.Url);
+        await using var proxy = await RecordingProxy.StartAsync(fixture.Cluster.Url, fixture.Cluster.AdminToken);
         var kubectl = ProxiedKubectl(proxy);
 
         await kubectl.OkAsync("create", "configmap", "pb-via-proxy", "--from-literal=a=b");

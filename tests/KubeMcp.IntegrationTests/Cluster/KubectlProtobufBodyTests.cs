@@ -14,7 +14,7 @@ public sealed class KubectlProtobufBodyTests(ClusterFixture fixture) : IClassFix
     [Fact]
     public async Task CreateToken_SendsATokenRequestThatDecodes()
     {
-        await using var proxy = await RecordingProxy.StartAsync(fixture.Cluster.Url);
+        await using var proxy = await RecordingProxy.StartAsync(fixture.Cluster.Url, fixture.Cluster.AdminToken);
 
         await proxy.Kubectl(fixture).RunAsync("create", "token", "builder", "--duration=10m", "--audience=https://api.example.com",
             "--bound-object-kind=Pod", "--bound-object-name=web-0", "--bound-object-uid=5f0c1f4e-8d1e-4a6b-9a57-3f0b7d2a9c11");
@@ -34,7 +34,7 @@ public sealed class KubectlProtobufBodyTests(ClusterFixture fixture) : IClassFix
     [Fact]
     public async Task AuthCanI_SendsResourceAndNonResourceReviewsThatDecode()
     {
-        await using var proxy = await RecordingProxy.StartAsync(fixture.Cluster.Url);
+        await using var proxy = await RecordingProxy.StartAsync(fixture.Cluster.Url, fixture.Cluster.AdminToken);
         var kubectl = proxy.Kubectl(fixture);
 
         await kubectl.RunAsync("auth", "can-i", "update", "deployments.apps", "--subresource=scale", "--namespace=kube-system");
@@ -54,7 +54,7 @@ public sealed class KubectlProtobufBodyTests(ClusterFixture fixture) : IClassFix
     [Fact]
     public async Task AuthWhoami_SendsASelfSubjectReviewThatDecodes()
     {
-        await using var proxy = await RecordingProxy.StartAsync(fixture.Cluster.Url);
+        await using var proxy = await RecordingProxy.StartAsync(fixture.Cluster.Url, fixture.Cluster.AdminToken);
 
         await proxy.Kubectl(fixture).RunAsync("auth", "whoami");
 
@@ -68,7 +68,7 @@ public sealed class KubectlProtobufBodyTests(ClusterFixture fixture) : IClassFix
     {
         await fixture.Kubectl.OkAsync("run", "pb-drained", "--image=nginx", "--labels=app=pb-drained",
             "--overrides={\"spec\":{\"nodeName\":\"kubemcp-worker2\"}}");
-        await using var proxy = await RecordingProxy.StartAsync(fixture.Cluster.Url);
+        await using var proxy = await RecordingProxy.StartAsync(fixture.Cluster.Url, fixture.Cluster.AdminToken);
 
         try
         {
@@ -90,7 +90,7 @@ public sealed class KubectlProtobufBodyTests(ClusterFixture fixture) : IClassFix
     {
         await fixture.Kubectl.OkAsync("run", "pb-deleted", "--image=nginx", "--labels=app=pb-deleted",
             "--overrides={\"spec\":{\"nodeName\":\"kubemcp-worker\"}}");
-        await using var proxy = await RecordingProxy.StartAsync(fixture.Cluster.Url);
+        await using var proxy = await RecordingProxy.StartAsync(fixture.Cluster.Url, fixture.Cluster.AdminToken);
 
         try
         {

@@ -35,13 +35,20 @@ public sealed class RecordingProxy : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    public static async Task<RecordingProxy> StartAsync(Uri upstream)
+    /// <summary>
+    /// Starts a plain-HTTP proxy in front of the cluster. kubectl sends no bearer token over plain HTTP, so the proxy
+    /// adds the admin token upstream; it trusts the cluster's self-signed certificate, as the kubeconfig does.
+    /// </summary>
+    public static async Task<RecordingProxy> StartAsync(Uri upstream, string adminToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         var app = builder.Build();
-        var proxy = new RecordingProxy(app, new HttpClient { BaseAddress = upstream, Timeout = TimeSpan.FromSeconds(60) });
+        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+        var client = new HttpClient(handler) { BaseAddress = upstream, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
+        var proxy = new RecordingProxy(app, client);
         app.Run(proxy.ForwardAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -28,7 +28,7 @@ public sealed class ToolsListParityTests : IAsyncLifetime
             kind: Config
             clusters:
             - name: one
-              cluster: {"{"}server: {url}{"}"}
+              cluster: {"{"}server: {url}, certificate-authority-data: {_cluster.Cluster.CertificateAuthorityData}{"}"}
             contexts:
             - name: first
               context: {"{"}cluster: one, user: admin, namespace: default{"}"}

@@ -264,7 +264,7 @@ internal sealed class DeploymentController : Controller
         };
         foreach (var field in new[] { "replicas", "updatedReplicas", "readyReplicas", "availableReplicas", "unavailableReplicas" })
         {
-            if (status[field]!.GetValue<int>() == 0)
+            if (JsonObjectExtensions.AsLong(status[field]) == 0)
             {
                 status.Remove(field);
             }
