@@ -20,6 +20,12 @@ internal sealed class KubeletController : Controller
 
     public override string Name => Component;
 
+    /// <summary>
+    /// When the start-up scenario finished loading. Pods created before it that carry
+    /// <c>sim.kubemcp.io/crash-until-recreated</c> crash; their replacements run.
+    /// </summary>
+    public DateTimeOffset ScenarioLoadedAt { get; set; }
+
     public override IEnumerable<ControllerWatch> Watches =>
     [
         new("pods", e => e.Object.Str("spec.nodeName") is { Length: > 0 } || e.Type == WatchEventType.Deleted ? [$"{e.Namespace}/{e.Name}"] : []),
