@@ -71,7 +71,7 @@ internal static class ProgramInterpreter
         catch (NotUnderstoodException e)
         {
             outcome = ProgramOutcome.Running;
-            trace.Notes.Add(e.Message);
+            trace.Notes.Add($"{e.Message}; the container is assumed to keep running quietly from {machine.Clock.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}s");
         }
         collector.Flush(machine.Clock);
         return Finish(program, argv, collector.Lines(), tail, outcome, trace);

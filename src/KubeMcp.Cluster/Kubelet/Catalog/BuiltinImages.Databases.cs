@@ -51,7 +51,7 @@ internal static partial class BuiltinImages
             env:
               PG_VERSION: "{{version}}"
               PGDATA: /var/lib/postgresql/data
-            executables: [/usr/local/bin/docker-entrypoint.sh, /usr/local/bin/gosu, /usr/lib/postgresql/bin/postgres, /usr/lib/postgresql/bin/initdb, /usr/lib/postgresql/bin/pg_ctl, /usr/bin/psql, /usr/bin/pg_dump, /usr/bin/pg_isready, /usr/bin/createdb]
+            executables: [/usr/local/bin/docker-entrypoint.sh, /usr/local/bin/gosu, /usr/local/bin/postgres, /usr/local/bin/initdb, /usr/local/bin/pg_ctl, /usr/local/bin/psql, /usr/local/bin/pg_dump, /usr/local/bin/pg_isready, /usr/local/bin/createdb]
             memory: 40Mi
             programs:
               docker-entrypoint.sh:
@@ -330,6 +330,7 @@ internal static partial class BuiltinImages
             entrypoint: [docker-entrypoint.sh]
             cmd: [rabbitmq-server]
             env:
+              PATH: /opt/rabbitmq/sbin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
               RABBITMQ_VERSION: "{{version}}"
             executables: [/usr/local/bin/docker-entrypoint.sh, /opt/rabbitmq/sbin/rabbitmq-server, /opt/rabbitmq/sbin/rabbitmqctl, /opt/rabbitmq/sbin/rabbitmq-diagnostics, /opt/rabbitmq/sbin/rabbitmq-plugins]
             memory: 130Mi

@@ -16,6 +16,19 @@ internal static partial class BuiltinImages
             programs:
               entrypoint.sh:
                 wrapper: curl
+              # Only the bare invocation is modelled; requests need a network the simulation does not have.
+              curl:
+                exitCode: 2
+                logs:
+                  - at: 5ms
+                    stream: stderr
+                    lines: ["curl: try 'curl --help' or 'curl --manual' for more information"]
+                subcommands:
+                  --version:
+                    exitCode: 0
+                    logs:
+                      - at: 5ms
+                        lines: ["curl {{version}} (x86_64-pc-linux-musl) libcurl/{{version}} OpenSSL/3.3.3 zlib/1.3.1 brotli/1.1.0 c-ares/1.34.5 libidn2/2.3.7 libpsl/0.21.5 nghttp2/1.64.0"]
             tags: {latest: 8.14.1, 8.14.1: , 8.13.0: , 8.12.1: , 8.11.1: , 8.11.0: , 8.10.1: , 8.9.1: , 8.8.0: , 8.7.1: , 8.6.0: , 8.5.0: , 8.4.0: , 8.1.2: , 7.88.1: , 7.85.0: , 7.78.0: , 7.72.0: }
 
           - repository: nicolaka/netshoot

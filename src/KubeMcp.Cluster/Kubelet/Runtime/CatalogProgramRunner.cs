@@ -18,7 +18,7 @@ internal static class CatalogProgramRunner
             if (!behavior.Subcommands.TryGetValue(args[0], out var sub))
             {
                 throw new NotUnderstoodException(process.Name,
-                    $"{process.Name} {args[0]} is not simulated; the container is assumed to keep running quietly from {machine.Clock.TotalSeconds:0.###}s");
+                    $"{process.Name} {args[0]} is not simulated");
             }
             behavior = sub;
             args = [.. args.Skip(1)];

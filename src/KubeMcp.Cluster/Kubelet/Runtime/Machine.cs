@@ -53,6 +53,9 @@ internal sealed class Machine
     /// </summary>
     public int Depth { get; set; }
 
+    /// <summary>How many background jobs (<c>cmd &amp;</c>) the current work is inside.</summary>
+    public int Background { get; set; }
+
     /// <summary>The container's processes, for <c>ps</c> in an exec session.</summary>
     public IReadOnlyList<SimProcess> KnownProcesses { get; }
 
@@ -60,7 +63,7 @@ internal sealed class Machine
 
     /// <summary>A copy with its own output, clock, files and trace (for evaluating one loop iteration in isolation).</summary>
     public Machine Fork(IProcessOutput output, TimeSpan clock, VirtualFileSystem files) =>
-        new(Env, Mode, output, files, new RunTrace(), clock, KnownProcesses, new Counter()) { Depth = Depth };
+        new(Env, Mode, output, files, new RunTrace(), clock, KnownProcesses, new Counter()) { Depth = Depth, Background = Background };
 
     public void Advance(TimeSpan duration)
     {
@@ -87,7 +90,7 @@ internal sealed class Machine
             return new NotUnderstoodException(command, $"{command} runs until stopped");
         }
         return Depth > 0
-            ? new NotUnderstoodException(command, $"{command} runs until stopped inside a pipeline, command substitution or background job; the container is assumed to keep running quietly")
+            ? new NotUnderstoodException(command, $"{command} runs until stopped inside a pipeline, command substitution or background job")
             : new RunsForeverSignal();
     }
 
@@ -141,6 +144,13 @@ internal sealed class Machine
             io.Error($"{e.Command}: not supported in the KubeMcp embedded cluster (simulated container)\n", Clock);
             return 126;
         }
+        catch (NotUnderstoodException e) when (Depth > 0 && Background == 0)
+        {
+            // Inside a pipeline or command substitution the rest of the script still runs: the unknown command
+            // contributes no output and succeeds, and the run's notes say so.
+            Trace.Notes.Add($"{e.Message}; it was taken to print nothing and succeed");
+            return 0;
+        }
     }
 
     private int Dispatch(string name, ProcessContext process)
@@ -166,7 +176,7 @@ internal sealed class Machine
         {
             return RunScriptFile(process, content);
         }
-        throw new NotUnderstoodException(name, $"{name} is not simulated; the container is assumed to keep running quietly from {Clock.TotalSeconds:0.###}s");
+        throw new NotUnderstoodException(name, $"{name} is not simulated");
     }
 
     private int RunScriptFile(ProcessContext process, string content)

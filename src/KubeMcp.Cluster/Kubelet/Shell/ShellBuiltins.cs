@@ -398,7 +398,7 @@ internal static class ShellBuiltins
         }
         catch (ShellUnsupportedException e)
         {
-            throw new NotUnderstoodException(e.Construct, $"{e.Construct} in the script are not simulated; the container is assumed to keep running quietly");
+            throw new NotUnderstoodException(e.Construct, $"{e.Construct} in the script are not simulated");
         }
         return shell.ExecuteList(script, io);
     }

@@ -134,7 +134,7 @@ internal static class ShellProcess
         catch (ShellUnsupportedException e)
         {
             throw new NotUnderstoodException(e.Construct,
-                $"{e.Construct} in the script are not simulated; the container is assumed to keep running quietly");
+                $"{e.Construct} in the script are not simulated");
         }
 
         var runner = new ShellRunner(machine, state, messages, process.IO);

@@ -15,6 +15,7 @@ internal sealed class ShellRunner
 
     private readonly List<TimeSpan?> backgroundJobs = [];
     private int conditionDepth;
+    private int? substitutionStatus;
 
     public ShellRunner(Machine machine, ShellState state, ShellMessages messages, CommandIO io)
     {
@@ -189,7 +190,7 @@ internal sealed class ShellRunner
         for (var iteration = 0; ; iteration++)
         {
             Machine.Step();
-            if (iteration == EagerIterations && Machine.Mode == ExecutionMode.Container && Machine.Depth == 0)
+            if (iteration == EagerIterations && Machine.Mode == ExecutionMode.Container && Machine.Depth == 0 && Machine.Background == 0)
             {
                 // A long-running loop that could still end: continue it lazily from here.
                 throw new InfiniteLoopSignal(SequentialTail(loop, io), null);
@@ -238,10 +239,10 @@ internal sealed class ShellRunner
 
     private void EnterEndlessLoop(LoopNode loop, CommandIO io)
     {
-        if (Machine.Mode == ExecutionMode.Exec || Machine.Depth > 0)
+        if (Machine.Mode == ExecutionMode.Exec || Machine.Depth > 0 || Machine.Background > 0)
         {
             throw new NotUnderstoodException("while",
-                "an endless loop inside a pipeline, command substitution, background job or exec session is not simulated; the container is assumed to keep running quietly");
+                "an endless loop inside a pipeline, command substitution, background job or exec session is not simulated");
         }
         // The first iteration runs for real, so anything in it that ends the container (a server, OOM) applies.
         var start = Machine.Clock;
@@ -348,6 +349,10 @@ internal sealed class ShellRunner
             {
                 status = exit.Status;
             }
+            catch (NotUnderstoodException e) when (!last && TolerateInside(e))
+            {
+                status = 0;
+            }
             finally
             {
                 Machine.Depth -= last ? 0 : 1;
@@ -361,7 +366,7 @@ internal sealed class ShellRunner
     {
         var start = Machine.Clock;
         var job = new ShellRunner(Machine, State.Clone(), Messages, io with { Stdin = null });
-        Machine.Depth++;
+        Machine.Background++;
         TimeSpan? end;
         try
         {
@@ -372,14 +377,18 @@ internal sealed class ShellRunner
         {
             end = Machine.Clock;
         }
+        catch (RunsForeverSignal)
+        {
+            end = null;
+        }
         catch (NotUnderstoodException e) when (Machine.Mode == ExecutionMode.Container)
         {
-            Machine.Trace.Notes.Add($"background job: {e.Message}");
+            Machine.Trace.Notes.Add($"background job: {e.Message}; it is assumed to keep running quietly");
             end = null;
         }
         finally
         {
-            Machine.Depth--;
+            Machine.Background--;
             Machine.Clock = start;
         }
         backgroundJobs.Add(end);
@@ -411,11 +420,15 @@ internal sealed class ShellRunner
         Machine.Depth++;
         try
         {
-            State.LastStatus = sub.ExecuteList(script, io);
+            substitutionStatus = sub.ExecuteList(script, io);
         }
         catch (ShellExitSignal exit)
         {
-            State.LastStatus = exit.Status;
+            substitutionStatus = exit.Status;
+        }
+        catch (NotUnderstoodException e) when (TolerateInside(e))
+        {
+            substitutionStatus = 0;
         }
         finally
         {
@@ -424,16 +437,27 @@ internal sealed class ShellRunner
         return buffer.ToString().TrimEnd('\n');
     }
 
+    // Inside a pipeline or command substitution of the container's own process, work the simulation cannot
+    // follow is taken to print nothing and succeed, so the rest of the script still runs.
+    private bool TolerateInside(NotUnderstoodException e)
+    {
+        if (Machine.Mode != ExecutionMode.Container || Machine.Background > 0)
+        {
+            return false;
+        }
+        Machine.Trace.Notes.Add($"{e.Message}; it was taken to print nothing and succeed");
+        return true;
+    }
+
     private int ExecuteSimple(SimpleCommandNode command, CommandIO io)
     {
         Machine.Step();
         CurrentLine = command.Line;
-        var statusBefore = State.LastStatus;
-        State.LastStatus = 0;
+        substitutionStatus = null;
         var argv = Expander.ExpandWords(command.Words);
         var assignments = command.Assignments.Select(a => new KeyValuePair<string, string>(a.Name, Expander.ExpandString(a.Value))).ToList();
-        var substitutionStatus = State.LastStatus;
-        State.LastStatus = statusBefore;
+        // A command that only assigns takes the status of its last command substitution.
+        var assignmentStatus = substitutionStatus ?? 0;
 
         var redirected = Redirect(command.Redirections, io, command.Line, out var failure);
         if (redirected is null)
@@ -451,7 +475,7 @@ internal sealed class ShellRunner
             {
                 State.Variables[name] = value;
             }
-            return substitutionStatus;
+            return assignmentStatus;
         }
 
         var builtin = ShellBuiltins.Find(argv[0]);

@@ -369,7 +369,7 @@ internal sealed partial class MiniPython(ProcessContext process, string source, 
     }
 
     private NotUnderstoodException NotUnderstood(string what) =>
-        new(process.Name, $"{what} is not simulated; the container is assumed to keep running quietly");
+        new(process.Name, $"{what} is not simulated");
 
     private static string Shorten(string text) => text.Length > 60 ? text[..57] + "..." : text;
 

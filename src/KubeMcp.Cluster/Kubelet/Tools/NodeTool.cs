@@ -30,7 +30,7 @@ internal static partial class NodeTool
         }
         if (args[0].StartsWith('-'))
         {
-            throw new NotUnderstoodException(p.Name, $"node {args[0]} is not simulated; the container is assumed to keep running quietly");
+            throw new NotUnderstoodException(p.Name, $"node {args[0]} is not simulated");
         }
         var path = p.Resolve(args[0]);
         if (p.Machine.Files.Read(path) is null && p.Machine.Files.Read(path + ".js") is null)
@@ -44,7 +44,7 @@ internal static partial class NodeTool
                     $"Node.js v{version}\n");
             return 1;
         }
-        throw new NotUnderstoodException(p.Name, $"the Node.js application {args[0]} is not simulated; the container is assumed to keep running quietly");
+        throw new NotUnderstoodException(p.Name, $"the Node.js application {args[0]} is not simulated");
     }
 
     private static string Version(ProcessContext p)
@@ -93,7 +93,7 @@ internal static partial class NodeTool
             : null;
 
     private static NotUnderstoodException Unknown(ProcessContext p, string statement) =>
-        new(p.Name, $"the JavaScript '{(statement.Length > 60 ? statement[..57] + "..." : statement)}' is not simulated; the container is assumed to keep running quietly");
+        new(p.Name, $"the JavaScript '{(statement.Length > 60 ? statement[..57] + "..." : statement)}' is not simulated");
 
     [GeneratedRegex(@"^console\.(log|info|error|warn)\((.*)\)$")]
     private static partial Regex Log();

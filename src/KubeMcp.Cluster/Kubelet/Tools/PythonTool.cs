@@ -56,7 +56,7 @@ internal static class PythonTool
             var module = index + 1 < args.Count ? args[index + 1] : "";
             return module == "http.server"
                 ? HttpServer(p, [.. args.Skip(index + 2)], unbuffered)
-                : throw new NotUnderstoodException(p.Name, $"python -m {module} is not simulated; the container is assumed to keep running quietly");
+                : throw new NotUnderstoodException(p.Name, $"python -m {module} is not simulated");
         }
         if (index < args.Count)
         {
