@@ -11,11 +11,11 @@ internal static class ProgramTools
     private static readonly Dictionary<string, Func<ProcessContext, int>> Handlers = new(StringComparer.Ordinal)
     {
         ["cat"] = FileTools.Cat,
-        ["ls"] = FileTools.Ls,
+        ["ls"] = ListCommand.Run,
         ["head"] = FileTools.Head,
         ["tail"] = FileTools.Tail,
         ["wc"] = FileTools.Wc,
-        ["grep"] = FileTools.Grep,
+        ["grep"] = GrepCommand.Run,
         ["tee"] = FileTools.Tee,
         ["touch"] = FileTools.Touch,
         ["mkdir"] = FileTools.Mkdir,
