@@ -9,6 +9,9 @@ internal interface ILogTail
     /// <summary>How many tail lines have an offset at or before <paramref name="elapsed"/>.</summary>
     long CountUpTo(TimeSpan elapsed);
 
-    /// <summary>The tail's lines from the zero-based <paramref name="index"/> on, in order (possibly without end).</summary>
-    IEnumerable<LogLine> From(long index);
+    /// <summary>
+    /// The tail's lines from the zero-based <paramref name="index"/> on, in order, up to and including offset
+    /// <paramref name="upTo"/>. Implementations must stop producing (and generating) past that offset.
+    /// </summary>
+    IEnumerable<LogLine> From(long index, TimeSpan upTo);
 }

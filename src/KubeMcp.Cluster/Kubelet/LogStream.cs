@@ -90,7 +90,7 @@ internal sealed class LogStream
         {
             yield break;
         }
-        foreach (var line in tail.From(Math.Max(0, index - prefix.Count)))
+        foreach (var line in tail.From(Math.Max(0, index - prefix.Count), limit))
         {
             if (line.Offset > limit)
             {

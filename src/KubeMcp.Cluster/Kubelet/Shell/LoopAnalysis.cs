@@ -39,6 +39,18 @@ internal static class LoopAnalysis
         _ => false,
     });
 
+    /// <summary>Whether the loop reads the clock (<c>date</c>), so iterations differ even without state.</summary>
+    public static bool ReadsClock(ShellNode loop) => Any(loop, node =>
+        node is SimpleCommandNode command &&
+        (command.Words.FirstOrDefault()?.PlainText == "date" || command.Words.Concat(command.Assignments.Select(a => a.Value)).Any(UsesClockInExpansion)));
+
+    private static bool UsesClockInExpansion(Word word) => word.Parts.Any(part => part switch
+    {
+        CommandSubstitutionPart substitution => ReadsClock(substitution.Script),
+        ParameterPart { Name: "SECONDS" or "RANDOM" } => true,
+        _ => false,
+    });
+
     private static bool IsEscape(ShellNode node) =>
         node is SimpleCommandNode { Words.Count: > 0 } command && command.Words[0].PlainText is { } name && EscapeCommands.Contains(name);
 

@@ -49,7 +49,7 @@ internal sealed class PeriodicLoopTail : ILogTail
         return iteration * LinesPerIteration + relativeOffsets.Count(o => o <= within);
     }
 
-    public IEnumerable<LogLine> From(long index)
+    public IEnumerable<LogLine> From(long index, TimeSpan upTo)
     {
         if (LinesPerIteration == 0)
         {
@@ -59,9 +59,18 @@ internal sealed class PeriodicLoopTail : ILogTail
         var line = (int)(index % LinesPerIteration);
         while (true)
         {
-            var lines = iterate(start + TimeSpan.FromTicks(period.Ticks * iteration)).Lines;
+            var iterationStart = start + TimeSpan.FromTicks(period.Ticks * iteration);
+            if (iterationStart > upTo)
+            {
+                yield break;
+            }
+            var lines = iterate(iterationStart).Lines;
             for (; line < Math.Min(lines.Count, LinesPerIteration); line++)
             {
+                if (lines[line].Offset > upTo)
+                {
+                    yield break;
+                }
                 yield return lines[line];
             }
             line = 0;

@@ -9,11 +9,14 @@ internal sealed class SequentialLoopTail : ILogTail
 {
     public const int MaxLines = 100_000;
 
+    private const int MaxSilentIterations = 10_000;
+
     private readonly Func<LoopIteration> next;
     private readonly Lock gate = new();
     private readonly List<LogLine> lines = [];
     private TimeSpan reached;
     private bool finished;
+    private int silentIterations;
 
     public SequentialLoopTail(Func<LoopIteration> next, TimeSpan start)
     {
@@ -46,18 +49,18 @@ internal sealed class SequentialLoopTail : ILogTail
         }
     }
 
-    public IEnumerable<LogLine> From(long index)
+    public IEnumerable<LogLine> From(long index, TimeSpan upTo)
     {
         while (true)
         {
             LogLine line;
             lock (gate)
             {
-                while (index >= lines.Count && !finished)
+                while (index >= lines.Count && !finished && reached <= upTo)
                 {
                     Advance();
                 }
-                if (index >= lines.Count)
+                if (index >= lines.Count || lines[(int)index].Offset > upTo)
                 {
                     yield break;
                 }
@@ -72,8 +75,11 @@ internal sealed class SequentialLoopTail : ILogTail
     {
         var iteration = next();
         lines.AddRange(iteration.Lines);
-        // An iteration that takes no time would spin forever without producing anything new; stop there.
-        finished = !iteration.Continues || lines.Count >= MaxLines || iteration.End <= reached && iteration.Lines.Count == 0;
+        silentIterations = iteration.Lines.Count == 0 ? silentIterations + 1 : 0;
+        // An iteration that takes no time would spin forever without producing anything new, and a loop silent
+        // for this long is taken to stay silent; stop generating there.
+        finished = !iteration.Continues || lines.Count >= MaxLines || silentIterations >= MaxSilentIterations ||
+                   (iteration.End <= reached && iteration.Lines.Count == 0);
         reached = iteration.End > reached ? iteration.End : reached + TimeSpan.FromMilliseconds(1);
     }
 }

@@ -162,6 +162,37 @@ internal sealed partial class ShellParser
         return parts;
     }
 
+    /// <summary>
+    /// Parses text in which only expansions are special (the inside of <c>$((…))</c>), as if double-quoted.
+    /// </summary>
+    public static Word ParseExpansionText(string text)
+    {
+        var parser = new ShellParser(text, 1);
+        var parts = new List<WordPart>();
+        var literal = new StringBuilder();
+        while (parser.position < text.Length)
+        {
+            var c = text[parser.position];
+            if (c is '$' or '`')
+            {
+                if (literal.Length > 0)
+                {
+                    parts.Add(new LiteralPart(literal.ToString(), true));
+                    literal.Clear();
+                }
+                parts.Add(c == '$' ? parser.ReadDollar(quoted: true) : parser.ReadBackquoted(quoted: true));
+                continue;
+            }
+            literal.Append(c);
+            parser.position++;
+        }
+        if (literal.Length > 0)
+        {
+            parts.Add(new LiteralPart(literal.ToString(), true));
+        }
+        return new Word(parts);
+    }
+
     private string ReadSingleQuoted()
     {
         var close = source.IndexOf('\'', position + 1);

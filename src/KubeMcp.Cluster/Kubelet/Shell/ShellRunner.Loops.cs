@@ -11,15 +11,21 @@ internal sealed partial class ShellRunner
         {
             EnterEndlessLoop(loop, io);
         }
+        var mainFlow = Machine.Mode == ExecutionMode.Container && Machine.Depth == 0 && Machine.Background == 0;
+        // Nothing outside changes in the simulated world, so a loop that keeps no state and does not read the clock
+        // repeats its first iteration forever once that iteration did not end it (until nslookup …; while [ ! -f … ]).
+        var repeatsExactly = mainFlow && !LoopAnalysis.Mutates(loop) && !LoopAnalysis.ReadsClock(loop);
         var status = 0;
         for (var iteration = 0; ; iteration++)
         {
             Machine.Step();
-            if (iteration == EagerIterations && Machine.Mode == ExecutionMode.Container && Machine.Depth == 0 && Machine.Background == 0)
+            if (iteration == EagerIterations && mainFlow)
             {
                 // A long-running loop that could still end: continue it lazily from here.
                 throw new InfiniteLoopSignal(SequentialTail(loop, io), null);
             }
+            var start = Machine.Clock;
+            var lines = Machine.Output is LogCollector collector ? collector.Count : 0;
             var condition = Condition(loop.Condition, io);
             if (loop.Until ? condition == 0 : condition != 0)
             {
@@ -39,6 +45,10 @@ internal sealed partial class ShellRunner
                 {
                     return status;
                 }
+            }
+            if (iteration == 0 && repeatsExactly)
+            {
+                ContinueForever(loop, io, start, lines);
             }
         }
     }
@@ -73,6 +83,13 @@ internal sealed partial class ShellRunner
         var start = Machine.Clock;
         var lines = Machine.Output is LogCollector collector ? collector.Count : 0;
         RunLoopIteration(loop, io);
+        ContinueForever(loop, io, start, lines);
+    }
+
+    // After one real iteration (from start, which had written the given number of lines), the rest of an endless loop
+    // becomes a log tail: computed per iteration when iterations are alike, replayed in order otherwise.
+    private void ContinueForever(LoopNode loop, CommandIO io, TimeSpan start, int lines)
+    {
         var period = Machine.Clock - start;
         if (period == TimeSpan.Zero)
         {
@@ -86,7 +103,7 @@ internal sealed partial class ShellRunner
             period = TimeSpan.FromMilliseconds(1);
             Machine.Clock = start + period;
         }
-        if (!LoopAnalysis.Mutates(loop.Body))
+        if (!LoopAnalysis.Mutates(loop))
         {
             var snapshot = State.Clone();
             var files = Machine.Files.Clone();

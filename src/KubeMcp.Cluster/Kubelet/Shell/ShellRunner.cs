@@ -11,7 +11,7 @@ namespace KubeMcp.Cluster.Kubelet.Shell;
 internal sealed partial class ShellRunner
 {
     /// <summary>Iterations a loop that might end is run eagerly before the rest is generated on demand.</summary>
-    private const int EagerIterations = 10_000;
+    private const int EagerIterations = 1_000;
 
     private readonly List<TimeSpan?> backgroundJobs = [];
     private int conditionDepth;

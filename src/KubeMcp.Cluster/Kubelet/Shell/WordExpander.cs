@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using KubeMcp.Cluster.Kubelet.Runtime;
 
 namespace KubeMcp.Cluster.Kubelet.Shell;
@@ -9,7 +8,7 @@ namespace KubeMcp.Cluster.Kubelet.Shell;
 /// Word expansion as POSIX orders it: tilde, parameter, command substitution and arithmetic expansion, then field
 /// splitting of unquoted results on whitespace, then pathname expansion against the container's files.
 /// </summary>
-internal sealed partial class WordExpander(ShellRunner runner)
+internal sealed class WordExpander(ShellRunner runner)
 {
     /// <summary>Expands command words into fields.</summary>
     public List<string> ExpandWords(IEnumerable<Word> words)
@@ -176,7 +175,15 @@ internal sealed partial class WordExpander(ShellRunner runner)
 
     private string Arithmetic(string expression)
     {
-        var expanded = ParameterReference().Replace(expression, m => Lookup(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) ?? "");
+        string expanded;
+        try
+        {
+            expanded = ExpandString(ShellParser.ParseExpansionText(expression));
+        }
+        catch (Exception e) when (e is ShellSyntaxException or ShellUnsupportedException)
+        {
+            expanded = expression;
+        }
         try
         {
             var value = ArithmeticEvaluator.Evaluate(expanded, runner.State.Get, (name, v) => runner.State.Variables[name] = v);
@@ -211,7 +218,4 @@ internal sealed partial class WordExpander(ShellRunner runner)
             .ToList();
         return matches.Count > 0 ? matches : [pattern];
     }
-
-    [GeneratedRegex(@"\$\{(\w+)\}|\$(\w+)")]
-    private static partial Regex ParameterReference();
 }

@@ -102,4 +102,32 @@ public sealed class EndlessLoopTests
         Assert.Equal(11, run.Logs.CountUpTo(TimeSpan.FromHours(1)));
         Assert.Equal(ProgramOutcome.Exited(1, TimeSpan.FromSeconds(10)), run.Outcome);
     }
+
+    [Fact]
+    public void WaitLoopOnAConditionThatNeverChanges_RepeatsForever()
+    {
+        var run = Sim.Script("until [ -f /tmp/ready ]; do echo waiting for ready; sleep 2; done; echo never printed");
+
+        Assert.Equal(ProgramOutcomeKind.Running, run.Outcome.Kind);
+        Assert.Equal(["waiting for ready", "waiting for ready", "waiting for ready"], Sim.Lines(run, TimeSpan.FromSeconds(5)));
+        Assert.Equal(15_768_001, run.Logs.CountUpTo(TimeSpan.FromDays(365)));
+    }
+
+    [Fact]
+    public void LoopOnTheClock_EndsWhenTheDeadlinePasses()
+    {
+        var run = Sim.Script("end=$(( $(date +%s) + 3 )); while [ $(date +%s) -lt $end ]; do echo wait; sleep 1; done; echo done");
+
+        Assert.Equal(["wait", "wait", "wait", "done"], Sim.Lines(run));
+        Assert.Equal(ProgramOutcome.Exited(0, TimeSpan.FromSeconds(3)), run.Outcome);
+    }
+
+    [Fact]
+    public void SilentWaitLoop_CostsNothingToQuery()
+    {
+        var run = Sim.Script("while [ ! -f /tmp/never ]; do sleep 1; done");
+
+        Assert.Equal(ProgramOutcomeKind.Running, run.Outcome.Kind);
+        Assert.Empty(run.LinesUpTo(TimeSpan.FromDays(3650), 100));
+    }
 }

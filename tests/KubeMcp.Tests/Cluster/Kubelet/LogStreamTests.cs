@@ -12,9 +12,9 @@ public sealed class LogStreamTests
 
         public long CountUpTo(TimeSpan elapsed) => elapsed < start ? 0 : (elapsed - start).Ticks / period.Ticks + 1;
 
-        public IEnumerable<LogLine> From(long index)
+        public IEnumerable<LogLine> From(long index, TimeSpan upTo)
         {
-            for (var i = index; ; i++)
+            for (var i = index; start + period * i <= upTo; i++)
             {
                 Generated++;
                 yield return new LogLine(start + period * i, $"line {i}");
