@@ -51,6 +51,12 @@ internal sealed record ContainerProgram
     /// <summary><c>securityContext.runAsUser</c>; null keeps the image's user.</summary>
     public long? RunAsUser { get; init; }
 
+    /// <summary>
+    /// Cluster DNS as the simulation may query it: a fully qualified name (<c>web.shop.svc.cluster.local</c>) to an
+    /// address, or null for NXDOMAIN. When this is null the simulation has no DNS and lookups are not simulated.
+    /// </summary>
+    public Func<string, string?>? ResolveHost { get; init; }
+
     /// <summary>The node's kernel release, as programs report it.</summary>
     public string NodeKernel { get; init; } = "6.8.0-60-generic";
 }

@@ -18,7 +18,7 @@ internal sealed class ImageCatalog
         BuiltinImages.Documents.Aggregate(Snapshot.Empty, (s, yaml) => s.With(CatalogLoader.Parse(yaml, "built-in image catalog"))));
 
     private readonly Lock gate = new();
-    private Snapshot current = BuiltinSnapshot.Value;
+    private volatile Snapshot current = BuiltinSnapshot.Value;
 
     /// <summary>The DNS server the node's resolver uses, as it appears in "no such host" pull errors.</summary>
     public string NodeNameserver { get; init; } = "127.0.0.53:53";

@@ -109,7 +109,7 @@ internal sealed class OsProfile
     private static OsProfile Alpine(string spec, string version)
     {
         var executables = BusyboxApplets.SelectMany(a => new[] { "/bin/" + a, "/usr/bin/" + a })
-            .Concat(["/bin/busybox", "/sbin/apk"]);
+            .Concat(["/bin/busybox", "/sbin/apk", "/usr/bin/getent"]);
         var files = new Dictionary<string, string>
         {
             ["/etc/os-release"] =
@@ -179,6 +179,6 @@ internal sealed class OsProfile
     // free), no curl, wget, nc, ping or editors.
     private static IEnumerable<string> DebianLike() =>
         GnuTools.Select(t => "/usr/bin/" + t)
-            .Concat(["/usr/bin/sh", "/usr/bin/dash", "/usr/bin/bash", "/usr/bin/hostname", "/usr/bin/perl",
+            .Concat(["/usr/bin/sh", "/usr/bin/dash", "/usr/bin/bash", "/usr/bin/hostname", "/usr/bin/perl", "/usr/bin/getent",
                 "/usr/bin/apt", "/usr/bin/apt-get", "/usr/bin/dpkg", "/usr/bin/zcat", "/usr/bin/mawk"]);
 }

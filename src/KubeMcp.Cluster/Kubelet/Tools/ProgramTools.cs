@@ -48,6 +48,8 @@ internal static class ProgramTools
             return 0;
         },
         ["sleep"] = SystemTools.Sleep,
+        ["nslookup"] = DnsTools.Nslookup,
+        ["getent"] = DnsTools.Getent,
         ["stress"] = StressTools.Stress,
         ["stress-ng"] = StressTools.StressNg,
         ["python"] = PythonTool.Run,
