@@ -25,30 +25,12 @@ internal sealed record UserInfo(string? Name, long Uid, long Gid, string Home)
     /// <summary>Resolves an image <c>USER</c> (<c>name</c>, <c>uid</c> or <c>name:uid</c>) and an optional runAsUser.</summary>
     public static UserInfo Resolve(string imageUser, long? runAsUser)
     {
-        string? name;
-        long uid;
-        var colon = imageUser.IndexOf(':');
-        if (colon > 0 && long.TryParse(imageUser[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var declared))
-        {
-            name = imageUser[..colon];
-            uid = declared;
-        }
-        else if (long.TryParse(imageUser, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric))
-        {
-            name = KnownAccounts.FirstOrDefault(a => a.Value.Uid == numeric && numeric is 0 or 65534).Key;
-            uid = numeric;
-        }
-        else
-        {
-            name = imageUser;
-            uid = KnownAccounts.TryGetValue(imageUser, out var account) ? account.Uid : 1000;
-        }
+        var (name, uid, gid) = Parse(imageUser);
         if (runAsUser is { } forced && forced != uid)
         {
-            uid = forced;
-            name = forced == 0 ? "root" : forced == 65534 ? "nobody" : name is not null && KnownAccounts.GetValueOrDefault(name).Uid == forced ? name : null;
+            // A uid the image has no account for has no name, as a passwd lookup would find.
+            (name, uid, gid) = (WellKnownName(forced), forced, 0);
         }
-        var gid = name is not null && KnownAccounts.TryGetValue(name, out var known) && known.Uid == uid ? known.Gid : uid == 0 ? 0 : colon > 0 ? uid : 0;
         var home = name switch
         {
             "root" => "/root",
@@ -58,6 +40,27 @@ internal sealed record UserInfo(string? Name, long Uid, long Gid, string Home)
         };
         return new UserInfo(name, uid, gid, home);
     }
+
+    private static (string? Name, long Uid, long Gid) Parse(string user)
+    {
+        var colon = user.IndexOf(':');
+        if (colon > 0 && long.TryParse(user[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var declared))
+        {
+            return (user[..colon], declared, declared);
+        }
+        if (long.TryParse(user, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric))
+        {
+            return (WellKnownName(numeric), numeric, WellKnownName(numeric) is null ? 0 : numeric);
+        }
+        return KnownAccounts.TryGetValue(user, out var account) ? (user, account.Uid, account.Gid) : (user, 1000, 1000);
+    }
+
+    private static string? WellKnownName(long uid) => uid switch
+    {
+        0 => "root",
+        65534 => "nobody",
+        _ => null,
+    };
 
     /// <summary>The name <c>ps</c> shows: the account name, or the numeric id.</summary>
     public string Display => Name ?? Uid.ToString(CultureInfo.InvariantCulture);

@@ -45,7 +45,7 @@ internal sealed partial class ShellParser
         }
         var startLine = line;
         var word = new Word(ReadParts(inBraces: false));
-        return new ShellToken(ShellTokenKind.Word, word.PlainText ?? source[..0], word, startLine);
+        return new ShellToken(ShellTokenKind.Word, word.PlainText ?? "", word, startLine);
     }
 
     private ShellToken ReadOperator()
