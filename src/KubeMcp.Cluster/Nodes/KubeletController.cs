@@ -40,6 +40,15 @@ internal sealed class KubeletController : Controller
         }
     }
 
+    /// <summary>Every pod runtime on one node (for node metrics and the stats summary).</summary>
+    public IReadOnlyList<PodRuntime> RuntimesOn(string node)
+    {
+        lock (_pods)
+        {
+            return [.. _pods.Values.Where(p => p.Node == node)];
+        }
+    }
+
     public override void Reconcile(string key, ControllerContext context)
     {
         var (ns, name) = Split(key);

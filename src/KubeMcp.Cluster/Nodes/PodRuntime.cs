@@ -20,6 +20,17 @@ internal sealed class PodRuntime(JsonObject pod, string node, string hostIp, str
 
     private bool _started;
 
+    /// <summary>The running (or last) instance of a container; null before its first start.</summary>
+    public ContainerInstance? Current(string container) => null;
+
+    /// <summary>The instance before the current one (what <c>kubectl logs --previous</c> shows); null if none.</summary>
+    public ContainerInstance? Previous(string container) => null;
+
+    /// <summary>Names of the pod's init and app containers, in spec order.</summary>
+    public IReadOnlyList<string> ContainerNames { get; } =
+        [.. ((pod.At("spec.initContainers") as JsonArray ?? []).Concat(pod.At("spec.containers") as JsonArray ?? []))
+            .Select(c => c?["name"]?.ToString() ?? "")];
+
     public PodStep Advance(JsonObject current, ObjectRegistry registry, DateTimeOffset now)
     {
         var events = new List<PodEvent>();
