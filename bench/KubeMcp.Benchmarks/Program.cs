@@ -1,1 +1,2 @@
+if (args is ["agent", ..]) { await KubeMcp.Benchmarks.Agent.AgentBenchmarks.RunAsync(args[1..]); return; }
 Console.WriteLine("bench");

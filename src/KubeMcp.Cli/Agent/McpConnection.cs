@@ -58,7 +58,11 @@ internal sealed class McpConnection : IAsyncDisposable
             Command = words[0],
             Arguments = [.. words.Skip(1)],
         });
-        var client = await McpClient.CreateAsync(transport, ClientOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // A child process can take seconds to start (dotnet, npx). If the server/discover probe times out before the
+        // server reads it, the late answer and the initialize fallback collide, so give the probe the start-up time.
+        var options = ClientOptions;
+        options.DiscoverProbeTimeout = StdioStartupTimeout;
+        var client = await McpClient.CreateAsync(transport, options, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new McpConnection(client, $"MCP server over stdio: {commandLine}");
     }
 
@@ -106,6 +110,8 @@ internal sealed class McpConnection : IAsyncDisposable
         await Client.DisposeAsync().ConfigureAwait(false);
         await StopAsync(_server, _scenario, Cluster).ConfigureAwait(false);
     }
+
+    private static readonly TimeSpan StdioStartupTimeout = TimeSpan.FromSeconds(30);
 
     private static McpClientOptions ClientOptions => new()
     {
