@@ -83,8 +83,20 @@ internal static class KubeletJournal
         }
         var last = JsonObjectExtensions.ParseTimestamp(e.Str("lastTimestamp")) ?? first.Value;
         var count = (int)Math.Clamp(e.Int("count") ?? 1, 1, MaxRepeats);
-        // Sub-second offsets keep lines of one sync in their real order and away from whole seconds.
-        var jitter = TimeSpan.FromTicks((long)(ContainerUsage.Seed(e.Name()) % 9_000_000) + 10);
+        // Event times have whole seconds only. Offsets by lifecycle step keep one sync's lines in the order the
+        // kubelet wrote them (pull, create, start, back-off, kill); a per-pod offset interleaves pods.
+        var step = (e.Str("reason") ?? "") switch
+        {
+            "Pulling" => 1,
+            "Failed" or "InspectFailed" or "ErrImageNeverPull" => 2,
+            "Pulled" => 3,
+            "Created" => 4,
+            "Started" => 5,
+            "Unhealthy" or "BackOff" => 6,
+            "Killing" => 7,
+            _ => 8,
+        };
+        var jitter = TimeSpan.FromMilliseconds(step * 90 + (double)(ContainerUsage.Seed(e.Str("involvedObject.uid") ?? "") % 80_000) / 1000);
         for (var i = 0; i < count; i++)
         {
             var at = count == 1 ? first.Value : first.Value + (last - first.Value) * i / (count - 1);
