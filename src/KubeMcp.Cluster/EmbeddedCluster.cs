@@ -9,6 +9,7 @@ using KubeMcp.Cluster.Controllers.Workloads;
 using KubeMcp.Cluster.Http;
 using KubeMcp.Cluster.Nodes;
 using KubeMcp.Cluster.Registry;
+using KubeMcp.Cluster.Scenarios;
 using KubeMcp.Cluster.Scheduling;
 using KubeMcp.Cluster.Security;
 using KubeMcp.Cluster.Store;
@@ -110,8 +111,14 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         controllers.Add(new ReplicaSetController());
         controllers.Add(new DeploymentController());
         controllers.Add(new Scheduler());
-        controllers.Add(new KubeletController());
+        var kubelet = new KubeletController();
+        controllers.Add(kubelet);
         registry.KubeletFinishesPodDeletion = true;
+        if (options.Scenario is { } scenario)
+        {
+            ScenarioLoader.Apply(registry, ScenarioLoader.Read(scenario));
+        }
+        kubelet.ScenarioLoadedAt = options.Clock.GetUtcNow();
         controllers.Start();
         return new EmbeddedCluster(app, registry, controllers, url, adminToken, ServingCertificate.AuthorityData(certificate));
     }
