@@ -52,6 +52,20 @@ public sealed class PolicyEngineTests
     }
 
     [Fact]
+    public void NamespaceDeletion_IsDeniedUnlessThePolicyAllowsIt()
+    {
+        var delete = Target("resources_delete", PolicyVerbs.Delete, null, "Namespace", "production");
+        var allowing = PolicyDocument.Default;
+        allowing.AllowNamespaceDeletion = true;
+
+        var denied = Decide(PolicyDocument.Default, delete, destructive: true);
+
+        Assert.Equal((PolicyEffect.Deny, PolicyEngine.NamespaceDeletionRule), (denied.Effect, denied.Rule));
+        Assert.Equal(PolicyEffect.RequireApproval, Decide(allowing, delete, destructive: true).Effect);
+        Assert.True(PolicyFile.Parse("allowNamespaceDeletion: true").AllowNamespaceDeletion);
+    }
+
+    [Fact]
     public void ProtectedNamespaces_CanStillBeRead() =>
         Assert.Equal(PolicyEffect.Allow, Decide(PolicyDocument.Default, Target("pods_get", PolicyVerbs.Get, "kube-system")).Effect);
 
