@@ -30,7 +30,7 @@ internal static class AgentBenchmarks
         var runs = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : Runs;
         var ct = CancellationToken.None;
 
-        await using var mcp = await McpConnection.StartEmbeddedAsync(new EmbeddedClusterOptions(), DemoScenario.ApplyAsync, ct);
+        await using var mcp = await McpConnection.StartEmbeddedAsync(new EmbeddedClusterOptions { Scenario = DemoScenario.Name }, DemoScenario.WaitForIncidentAsync, ct);
         var executor = await McpToolExecutor.CreateAsync(mcp.Client, ct);
         var pods = PodNames(await executor.CallAsync("pods_list_in_namespace", new JsonObject { ["namespace"] = DemoScenario.Namespace }, ct));
         var sample = (await executor.CallAsync("pods_get", Pod(pods[0]), ct)).Text;
@@ -91,7 +91,7 @@ internal static class AgentBenchmarks
     /// <summary>The demo's story on a fresh cluster with the offline planner, metering the prompt Triton would get.</summary>
     private static async Task<AgentTranscript> OriginalWorkflowAsync(CancellationToken ct)
     {
-        await using var mcp = await McpConnection.StartEmbeddedAsync(new EmbeddedClusterOptions(), DemoScenario.ApplyAsync, ct);
+        await using var mcp = await McpConnection.StartEmbeddedAsync(new EmbeddedClusterOptions { Scenario = DemoScenario.Name }, DemoScenario.WaitForIncidentAsync, ct);
         var tools = await McpToolExecutor.CreateAsync(mcp.Client, ct);
         using var model = new QwenPromptMeter(new OfflinePlannerChatClient());
         return await new AgentRunner(model, tools, new AgentOptions(), AutoApproveGate.Instance).RunAsync(DemoScenario.Task, ct);
