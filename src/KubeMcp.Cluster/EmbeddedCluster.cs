@@ -9,6 +9,7 @@ using KubeMcp.Cluster.Controllers.Workloads;
 using KubeMcp.Cluster.Http;
 using KubeMcp.Cluster.Nodes;
 using KubeMcp.Cluster.Registry;
+using KubeMcp.Cluster.Scenarios;
 using KubeMcp.Cluster.Scheduling;
 using KubeMcp.Cluster.Security;
 using KubeMcp.Cluster.Store;
@@ -105,13 +106,19 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("http://", "https://", StringComparison.Ordinal));
-        Seed(registry);
+        Seed(registry, options.WorkerNodes);
         var controllers = new ControllerManager(registry, logger);
         controllers.Add(new ReplicaSetController());
         controllers.Add(new DeploymentController());
         controllers.Add(new Scheduler());
-        controllers.Add(new KubeletController());
+        var kubelet = new KubeletController();
+        controllers.Add(kubelet);
         registry.KubeletFinishesPodDeletion = true;
+        if (options.Scenario is { } scenario)
+        {
+            ScenarioLoader.Apply(registry, ScenarioLoader.Read(scenario));
+        }
+        kubelet.ScenarioLoadedAt = options.Clock.GetUtcNow();
         controllers.Start();
         return new EmbeddedCluster(app, registry, controllers, url, adminToken, ServingCertificate.AuthorityData(certificate));
     }
@@ -168,7 +175,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         Registry.Store.Dispose();
     }
 
-    private static void Seed(ObjectRegistry registry)
+    private static void Seed(ObjectRegistry registry, int workers)
     {
         var catalog = registry.Catalog;
         var write = new WriteOptions("kube-apiserver");
@@ -191,7 +198,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             Ensure(catalog.FindByApiVersionKind(policy["apiVersion"]!.ToString(), policy["kind"]!.ToString())!, null, policy);
         }
         var nodes = catalog.Find("", "v1", "nodes")!;
-        foreach (var node in BootstrapObjects.Nodes(registry.Clock.GetUtcNow()))
+        foreach (var node in BootstrapObjects.Nodes(registry.Clock.GetUtcNow(), workers))
         {
             Ensure(nodes, null, node);
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KubeMcp.Cluster;
+using KubeMcp.Cluster.Scenarios;
 
 namespace KubeMcp.Cli.Commands;
 
@@ -15,9 +16,13 @@ internal static class ClusterCommand
             Description = "Where to write the kubeconfig for this cluster.",
             DefaultValueFactory = _ => DefaultKubeconfigPath(),
         };
+        var scenario = new Option<string?>("--scenario")
+        {
+            Description = "Load a scenario after start: a built-in name (see 'kubemcp cluster scenarios') or a multi-document YAML file.",
+        };
         var up = new Command("up", "Start the embedded cluster and write a kubeconfig for it; Ctrl-C stops it.")
         {
-            port, data, kubeconfig,
+            port, data, kubeconfig, scenario,
         };
         up.SetAction(async (result, ct) =>
         {
@@ -25,6 +30,7 @@ internal static class ClusterCommand
             {
                 Port = result.GetValue(port),
                 DataDirectory = result.GetValue(data),
+                Scenario = result.GetValue(scenario),
             };
             await using var cluster = await EmbeddedCluster.StartAsync(options, ct);
             var path = cluster.WriteKubeconfig(result.GetValue(kubeconfig)!);
@@ -41,7 +47,16 @@ internal static class ClusterCommand
             Console.Error.WriteLine("Stopping the embedded cluster.");
             return 0;
         });
-        return new Command("cluster", "Run the embedded Kubernetes-compatible cluster.") { up };
+        var scenarios = new Command("scenarios", "List the built-in scenarios.");
+        scenarios.SetAction(_ =>
+        {
+            foreach (var (name, description) in ScenarioLoader.BuiltIn())
+            {
+                Console.WriteLine($"{name,-20} {description}");
+            }
+            return 0;
+        });
+        return new Command("cluster", "Run the embedded Kubernetes-compatible cluster.") { up, scenarios };
     }
 
     private static string DefaultKubeconfigPath() =>
