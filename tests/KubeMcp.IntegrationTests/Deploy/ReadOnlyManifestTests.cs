@@ -34,6 +34,8 @@ public sealed class ReadOnlyManifestTests(ClusterFixture fixture) : IClassFixtur
     [Fact]
     public async Task Manifests_PassAServerSideDryRun_ThenInstallAndBecomeAvailable_WithAReadOnlyServiceAccount()
     {
+        // As on a real API server, a dry run cannot create the objects' namespace for them: it must exist first.
+        await fixture.Kubectl.OkAsync("create", "namespace", PlainManifests.Namespace);
         var dryRun = await fixture.Kubectl.OkAsync("apply", "--dry-run=server", "-f", PlainManifests.File("kubemcp.yaml"));
         var afterDryRun = await fixture.Kubectl.RunAsync("get", "deployment", "kubemcp", "-n", PlainManifests.Namespace);
 
