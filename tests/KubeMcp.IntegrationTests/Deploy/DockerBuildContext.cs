@@ -35,10 +35,10 @@ public sealed class DockerBuildContext : IAsyncLifetime
         Publish = await RunAsync("sh", ["deploy/docker/publish.sh", "amd64", App]);
     }
 
-    /// <summary>Runs a build command in the context folder with telemetry and first-run messages off.</summary>
+    /// <summary>Runs a build command in the context folder with telemetry, first-run messages and lingering MSBuild nodes off.</summary>
     public async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> args) =>
         await ProcessRunner.RunAsync("sh", ["-c", "cd \"$0\" && exec \"$@\"", Directory, fileName, .. args], null, PublishTimeout,
-            new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" });
+            new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1", ["MSBUILDDISABLENODEREUSE"] = "1" });
 
     public ValueTask DisposeAsync()
     {
