@@ -3,6 +3,7 @@ using KubeMcp.Server;
 using KubeMcp.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace KubeMcp.Cli.Agent;
 
@@ -34,17 +35,17 @@ internal sealed class McpConnection : IAsyncDisposable
     public EmbeddedCluster? Cluster { get; }
 
     /// <summary>Connects to a server over Streamable HTTP (or SSE, detected). A bare base URL gets <c>/mcp</c>.</summary>
-    public static async Task<McpConnection> ConnectHttpAsync(Uri url, CancellationToken cancellationToken)
+    public static async Task<McpConnection> ConnectHttpAsync(Uri url, CancellationToken cancellationToken, ElicitationHandler? elicitation = null)
     {
         var endpoint = url.AbsolutePath is "/" or "" ? new Uri(url, "/mcp") : url;
         var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = endpoint, Name = "kubemcp-agent" });
-        var client = await McpClient.CreateAsync(transport, ClientOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var client = await McpClient.CreateAsync(transport, ClientOptions(elicitation), cancellationToken: cancellationToken).ConfigureAwait(false);
         return new McpConnection(client, $"MCP server at {endpoint}");
     }
 
     /// <summary>Starts <paramref name="commandLine"/> (a program and its arguments) and speaks MCP over its stdin/stdout.</summary>
     /// <exception cref="ArgumentException">The command line is empty or has an unterminated quote.</exception>
-    public static async Task<McpConnection> ConnectStdioAsync(string commandLine, CancellationToken cancellationToken)
+    public static async Task<McpConnection> ConnectStdioAsync(string commandLine, CancellationToken cancellationToken, ElicitationHandler? elicitation = null)
     {
         var words = CommandLineSplitter.Split(commandLine);
         if (words.Count == 0)
@@ -60,7 +61,7 @@ internal sealed class McpConnection : IAsyncDisposable
         });
         // A child process can take seconds to start (dotnet, npx). If the server/discover probe times out before the
         // server reads it, the late answer and the initialize fallback collide, so give the probe the start-up time.
-        var options = ClientOptions;
+        var options = ClientOptions(elicitation);
         options.DiscoverProbeTimeout = StdioStartupTimeout;
         var client = await McpClient.CreateAsync(transport, options, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new McpConnection(client, $"MCP server over stdio: {commandLine}");
@@ -73,7 +74,8 @@ internal sealed class McpConnection : IAsyncDisposable
     public static async Task<McpConnection> StartEmbeddedAsync(
         EmbeddedClusterOptions options,
         Func<EmbeddedCluster, CancellationToken, Task<IAsyncDisposable?>>? prepare,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ElicitationHandler? elicitation = null)
     {
         var cluster = await EmbeddedCluster.StartAsync(options, cancellationToken).ConfigureAwait(false);
         IAsyncDisposable? scenario = null;
@@ -94,7 +96,7 @@ internal sealed class McpConnection : IAsyncDisposable
                 TransportMode = HttpTransportMode.StreamableHttp,
                 Name = "kubemcp-agent",
             });
-            var client = await McpClient.CreateAsync(transport, ClientOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var client = await McpClient.CreateAsync(transport, ClientOptions(elicitation), cancellationToken: cancellationToken).ConfigureAwait(false);
             return new McpConnection(client, $"embedded cluster at {cluster.Url} served by KubeMcp's MCP server", cluster, server, scenario);
         }
         catch
@@ -113,10 +115,21 @@ internal sealed class McpConnection : IAsyncDisposable
 
     private static readonly TimeSpan StdioStartupTimeout = TimeSpan.FromSeconds(30);
 
-    private static McpClientOptions ClientOptions => new()
+    /// <summary>Answers a server's elicitation request (KubeMcp's policy asks for approvals this way).</summary>
+    public delegate ValueTask<ElicitResult> ElicitationHandler(ElicitRequestParams? request, CancellationToken cancellationToken);
+
+    private static McpClientOptions ClientOptions(ElicitationHandler? elicitation)
     {
-        ClientInfo = new() { Name = "kubemcp-agent", Version = KubeMcpServerBuilderExtensions.Version },
-    };
+        var options = new McpClientOptions
+        {
+            ClientInfo = new() { Name = "kubemcp-agent", Version = KubeMcpServerBuilderExtensions.Version },
+        };
+        if (elicitation is not null)
+        {
+            options.Handlers.ElicitationHandler = (request, ct) => elicitation(request, ct);
+        }
+        return options;
+    }
 
     private static async Task StopAsync(WebApplication? server, IAsyncDisposable? scenario, EmbeddedCluster? cluster)
     {
