@@ -5,5 +5,6 @@ var root = new RootCommand("kubemcp — operate Kubernetes safely through MCP to
 {
     ClusterCommand.Create(),
     ServeCommand.Create(),
+    ToolsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
