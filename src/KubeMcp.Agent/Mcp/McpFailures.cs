@@ -44,13 +44,20 @@ internal sealed class McpFailures(McpConnectionOptions options)
     public McpClientException ForConnect(Exception ex, string protocolVersion) => ex switch
     {
         McpClientException known => known,
+        // initialize succeeded but the initialized notification that follows it was refused for lack of a session.
+        _ when !options.IsStdio && SaysSessionRequired(ex) => new McpSessionException(
+            $"{Subject} gave no Mcp-Session-Id header in its answer to initialize (or it was lost on the way), then refused the " +
+            $"next message for lack of a session ({Describe(ex)}). If a proxy or gateway sits in front of the server, make it " +
+            "pass the Mcp-Session-Id header through in both directions.", ex),
         TimeoutException or OperationCanceledException => new McpTimeoutException(
             $"{Subject} did not complete initialize within {Seconds(options.Timeout)}. " +
             "Check that the server is healthy, or raise --timeout.", options.Timeout),
         FormatException format => new McpServerUnreachableException($"The --stdio command cannot be read: {format.Message}", format),
         HttpRequestException http => ForHttp(http, "the MCP initialize request", connecting: true),
         ClientTransportClosedException closed => ForClosedTransport(closed, connecting: true),
-        IOException io when options.IsStdio => ForStdioStart(io),
+        IOException { InnerException: Win32Exception } io when options.IsStdio => ForStdioStart(io),
+        IOException io when options.IsStdio => new McpServerUnreachableException(
+            $"{Subject} exited before completing initialize.{StderrTail(io.Message)}", io),
         UnsupportedProtocolVersionException unsupported => new McpProtocolVersionException(
             $"{Subject} does not support protocol version {protocolVersion}" +
             (unsupported.Supported.Count > 0 ? $"; it supports {string.Join(", ", unsupported.Supported)}" : "") +
@@ -173,9 +180,17 @@ internal sealed class McpFailures(McpConnectionOptions options)
     private McpServerUnreachableException ForStdioStart(IOException io)
     {
         var program = CommandLineSplitter.Split(options.StdioCommand!).FirstOrDefault() ?? "";
-        var reason = io.InnerException is Win32Exception win32 ? win32.Message : Describe(io);
+        var reason = io.InnerException?.Message ?? io.Message;
         return new McpServerUnreachableException(
             $"Could not start the stdio MCP server '{program}': {reason}. Check the --stdio command (the first word must be a program on PATH or a path to one).", io);
+    }
+
+    /// <summary>The server's last stderr lines, which the SDK puts at the end of its "process exited" message.</summary>
+    private static string StderrTail(string message)
+    {
+        const string marker = "stderr tail:";
+        var at = message.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? " " + message : " Its last stderr lines:\n  " + message[(at + marker.Length)..].Trim().Replace("\n", "\n  ", StringComparison.Ordinal);
     }
 
     private static string StderrTail(McpClient client) =>

@@ -101,7 +101,8 @@ public sealed record ToolCatalog(
                 : $"The tool catalog has catalogVersion {version}; this version of kubemcp reads version {FormatVersion}.");
         }
 
-        var server = Required<JsonObject>(root, "server", "");
+        var serverJson = Required<JsonObject>(root, "server", "");
+        var server = new ToolCatalogServer(RequiredString(serverJson, "name", "server."), RequiredString(serverJson, "version", "server."), OptionalString(serverJson, "title", "server."));
         var tools = Required<JsonArray>(root, "tools", "");
         var discoveredAt = RequiredString(root, "discoveredAt", "");
         if (!DateTimeOffset.TryParse(discoveredAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
@@ -110,7 +111,7 @@ public sealed record ToolCatalog(
         }
 
         return new ToolCatalog(
-            new ToolCatalogServer(RequiredString(server, "name", "server."), RequiredString(server, "version", "server."), OptionalString(server, "title", "server.")),
+            server,
             RequiredString(root, "protocolVersion", ""),
             RequiredString(root, "transport", ""),
             RequiredString(root, "endpoint", ""),

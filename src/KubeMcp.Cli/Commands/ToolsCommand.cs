@@ -21,67 +21,21 @@ internal static class ToolsCommand
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly Option<string> Url = new("--url")
-    {
-        Description = "Streamable HTTP endpoint of the MCP server.",
-        DefaultValueFactory = _ => McpConnectionOptions.DefaultUrl.ToString(),
-        Recursive = true,
-    };
-
-    private static readonly Option<string?> Stdio = new("--stdio")
-    {
-        Description = "Start this command and talk MCP over its stdin/stdout instead, e.g. \"kubemcp serve --stdio\".",
-        HelpName = "COMMAND ARGS",
-        Recursive = true,
-    };
-
-    private static readonly Option<string[]> Header = new("--header", "-H")
-    {
-        Description = "Extra HTTP header 'Name: value' sent with every request (repeatable).",
-        Recursive = true,
-    };
-
-    private static readonly Option<string?> Token = new("--token")
-    {
-        Description = $"Bearer token sent as 'Authorization: Bearer TOKEN' (default: ${TokenVariable}).",
-        Recursive = true,
-    };
-
-    private static readonly Option<string> TimeoutOption = new("--timeout")
-    {
-        Description = "How long connecting and each request may take: seconds, or 500ms, 30s, 2m.",
-        DefaultValueFactory = _ => "30s",
-        Recursive = true,
-    };
-
-    private static readonly Option<string?> ProtocolVersion = new("--protocol-version")
-    {
-        Description = $"Insist on one MCP protocol version ({string.Join(", ", McpConnection.SupportedProtocolVersions)}); default: negotiate.",
-        Recursive = true,
-    };
-
-    private static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of text.", Recursive = true };
-
-    private static readonly Option<bool> Verbose = new("--verbose", "-v")
-    {
-        Description = "Say what happens on stderr: connection, protocol negotiation, session changes, timings.",
-        Recursive = true,
-    };
-
     public static Command Create()
     {
+        var o = new SharedOptions();
         return new Command("tools", "Discover and call the tools of an MCP server (ours, or any other).")
         {
-            Url, Stdio, Header, Token, TimeoutOption, ProtocolVersion, Json, Verbose,
-            CreateList(), CreateDescribe(), CreateCall(),
+            o.Url, o.Stdio, o.Header, o.Token, o.TimeoutOption, o.ProtocolVersion, o.Json, o.Verbose,
+            CreateList(o), CreateDescribe(o), CreateCall(o),
         };
     }
 
-    private static Command CreateList()
+    private static Command CreateList(SharedOptions o)
     {
         var output = new Option<string?>("--output", "-o") { Description = "Also write the catalog (server, protocol version, tools with full schemas) to this JSON file." };
         var command = new Command("list", "List the server's tools: name, access, required parameters, description.") { output };
-        command.SetAction((result, ct) => RunAsync(result, async (connection, stdout, stderr) =>
+        command.SetAction((result, ct) => RunAsync(o, result, async (connection, stdout, stderr) =>
         {
             var catalog = await DiscoverAsync(connection, ct);
             if (result.GetValue(output) is { } path)
@@ -90,7 +44,7 @@ internal static class ToolsCommand
                 stderr.WriteLine($"Wrote the catalog of {catalog.Tools.Count} tools to {path}.");
             }
 
-            if (result.GetValue(Json))
+            if (result.GetValue(o.Json))
             {
                 stdout.Write(catalog.ToJson());
             }
@@ -104,16 +58,16 @@ internal static class ToolsCommand
         return command;
     }
 
-    private static Command CreateDescribe()
+    private static Command CreateDescribe(SharedOptions o)
     {
         var name = new Argument<string>("NAME") { Description = "The tool's name." };
         var command = new Command("describe", "Show one tool: description, hints and parameters with types, required marks and allowed values.") { name };
-        command.SetAction((result, ct) => RunAsync(result, async (connection, stdout, _) =>
+        command.SetAction((result, ct) => RunAsync(o, result, async (connection, stdout, _) =>
         {
             var catalog = await DiscoverAsync(connection, ct);
             var descriptor = ToolLookup.Find(catalog.Descriptors(), result.GetValue(name)!, catalog.Server.Name);
             var tool = catalog.Tools.Single(t => t.Name == descriptor.Name);
-            if (result.GetValue(Json))
+            if (result.GetValue(o.Json))
             {
                 stdout.WriteLine(tool.ToJsonObject().ToJsonString(IndentedJson));
             }
@@ -127,7 +81,7 @@ internal static class ToolsCommand
         return command;
     }
 
-    private static Command CreateCall()
+    private static Command CreateCall(SharedOptions o)
     {
         var name = new Argument<string>("NAME") { Description = "The tool's name." };
         var arg = new Option<string[]>("--arg", "-a")
@@ -151,22 +105,22 @@ internal static class ToolsCommand
             }
             catch (ToolsUsageException ex)
             {
-                return ToolsErrorReporter.Report(ex, result.InvocationConfiguration.Error, result.GetValue(Verbose));
+                return ToolsErrorReporter.Report(ex, result.InvocationConfiguration.Error, result.GetValue(o.Verbose));
             }
 
-            return await RunAsync(result, async (connection, stdout, stderr) =>
+            return await RunAsync(o, result, async (connection, stdout, stderr) =>
             {
                 var tools = (await DiscoverAsync(connection, ct)).Descriptors();
                 var tool = ToolLookup.Find(tools, result.GetValue(name)!, connection.ServerName);
                 var arguments = ToolArgumentBinder.Bind(tool, result.GetValue(arg) ?? [], result.GetValue(argsJson), fileJson);
                 var started = Stopwatch.GetTimestamp();
                 var callResult = await connection.CallToolAsync(tool.Name, arguments, ct);
-                if (result.GetValue(Verbose))
+                if (result.GetValue(o.Verbose))
                 {
                     stderr.WriteLine($"· {tool.Name} answered in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms{(callResult.IsError == true ? " with isError" : "")}.");
                 }
 
-                var text = result.GetValue(Json)
+                var text = result.GetValue(o.Json)
                     ? JsonSerializer.Serialize(callResult, IndentedJson) + "\n"
                     : WithNewline(ToolResultText.Render(callResult));
                 if (result.GetValue(output) is { } path)
@@ -176,7 +130,7 @@ internal static class ToolsCommand
                 }
                 else
                 {
-                    (callResult.IsError == true && !result.GetValue(Json) ? stderr : stdout).Write(text);
+                    (callResult.IsError == true && !result.GetValue(o.Json) ? stderr : stdout).Write(text);
                 }
 
                 return callResult.IsError == true ? ToolsExitCodes.ToolError : ToolsExitCodes.Success;
@@ -185,14 +139,14 @@ internal static class ToolsCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, Func<McpConnection, TextWriter, TextWriter, Task<int>> body, CancellationToken ct)
+    private static async Task<int> RunAsync(SharedOptions o, ParseResult result, Func<McpConnection, TextWriter, TextWriter, Task<int>> body, CancellationToken ct)
     {
         var stdout = result.InvocationConfiguration.Output;
         var stderr = result.InvocationConfiguration.Error;
-        var verbose = result.GetValue(Verbose);
+        var verbose = result.GetValue(o.Verbose);
         try
         {
-            var options = ConnectionOptions(result, verbose ? line => stderr.WriteLine("· " + line) : null);
+            var options = ConnectionOptions(o, result, verbose ? line => stderr.WriteLine("· " + line) : null);
             var started = Stopwatch.GetTimestamp();
             await using var connection = await McpConnection.ConnectAsync(options, ct);
             if (verbose)
@@ -213,10 +167,10 @@ internal static class ToolsCommand
         }
     }
 
-    private static McpConnectionOptions ConnectionOptions(ParseResult result, Action<string>? trace)
+    private static McpConnectionOptions ConnectionOptions(SharedOptions o, ParseResult result, Action<string>? trace)
     {
-        var stdio = result.GetValue(Stdio);
-        var url = result.GetResult(Url) is { Implicit: false } ? result.GetValue(Url) : null;
+        var stdio = result.GetValue(o.Stdio);
+        var url = result.GetResult(o.Url) is { Implicit: false } ? result.GetValue(o.Url) : null;
         if (stdio is not null && url is not null)
         {
             throw new ToolsUsageException("Give either --url or --stdio, not both.");
@@ -227,7 +181,7 @@ internal static class ToolsCommand
             throw new ToolsUsageException("--stdio needs the server's command line, e.g. --stdio \"kubemcp serve --stdio\".");
         }
 
-        var version = result.GetValue(ProtocolVersion);
+        var version = result.GetValue(o.ProtocolVersion);
         if (version is not null && !System.Text.RegularExpressions.Regex.IsMatch(version, @"^\d{4}-\d{2}-\d{2}$"))
         {
             throw new ToolsUsageException($"--protocol-version '{version}' is not an MCP protocol version (a date such as {McpConnection.SupportedProtocolVersions[0]}).");
@@ -235,11 +189,11 @@ internal static class ToolsCommand
 
         return new McpConnectionOptions
         {
-            Url = ClientOptionParser.ParseUrl(url ?? result.GetValue(Url)!),
+            Url = ClientOptionParser.ParseUrl(url ?? result.GetValue(o.Url)!),
             StdioCommand = stdio,
-            Headers = ClientOptionParser.ParseHeaders(result.GetValue(Header) ?? []),
-            BearerToken = result.GetValue(Token) ?? Environment.GetEnvironmentVariable(TokenVariable),
-            Timeout = ClientOptionParser.ParseTimeout(result.GetValue(TimeoutOption)!),
+            Headers = ClientOptionParser.ParseHeaders(result.GetValue(o.Header) ?? []),
+            BearerToken = result.GetValue(o.Token) ?? Environment.GetEnvironmentVariable(TokenVariable),
+            Timeout = ClientOptionParser.ParseTimeout(result.GetValue(o.TimeoutOption)!),
             ProtocolVersion = version,
             Trace = trace,
         };
@@ -287,4 +241,55 @@ internal static class ToolsCommand
     }
 
     private static string WithNewline(string text) => text.Length == 0 || text.EndsWith('\n') ? text : text + "\n";
+
+    /// <summary>The connection and output options every <c>tools</c> subcommand takes (recursive on <c>tools</c>).</summary>
+    private sealed class SharedOptions
+    {
+        public Option<string> Url { get; } = new("--url")
+        {
+            Description = "Streamable HTTP endpoint of the MCP server.",
+            DefaultValueFactory = _ => McpConnectionOptions.DefaultUrl.ToString(),
+            Recursive = true,
+        };
+
+        public Option<string?> Stdio { get; } = new("--stdio")
+        {
+            Description = "Start this command and talk MCP over its stdin/stdout instead, e.g. \"kubemcp serve --stdio\".",
+            HelpName = "COMMAND ARGS",
+            Recursive = true,
+        };
+
+        public Option<string[]> Header { get; } = new("--header", "-H")
+        {
+            Description = "Extra HTTP header 'Name: value' sent with every request (repeatable).",
+            Recursive = true,
+        };
+
+        public Option<string?> Token { get; } = new("--token")
+        {
+            Description = $"Bearer token sent as 'Authorization: Bearer TOKEN' (default: ${TokenVariable}).",
+            Recursive = true,
+        };
+
+        public Option<string> TimeoutOption { get; } = new("--timeout")
+        {
+            Description = "How long connecting and each request may take: seconds, or 500ms, 30s, 2m.",
+            DefaultValueFactory = _ => "30s",
+            Recursive = true,
+        };
+
+        public Option<string?> ProtocolVersion { get; } = new("--protocol-version")
+        {
+            Description = $"Insist on one MCP protocol version ({string.Join(", ", McpConnection.SupportedProtocolVersions)}); default: negotiate.",
+            Recursive = true,
+        };
+
+        public Option<bool> Json { get; } = new("--json") { Description = "Print JSON instead of text.", Recursive = true };
+
+        public Option<bool> Verbose { get; } = new("--verbose", "-v")
+        {
+            Description = "Say what happens on stderr: connection, protocol negotiation, session changes, timings.",
+            Recursive = true,
+        };
+    }
 }
