@@ -46,5 +46,19 @@ public sealed class McpConnectionOptions
     internal string ServerPhrase(bool capitalized) =>
         (capitalized ? "The" : "the") + (IsStdio ? $" stdio MCP server '{Program}'" : $" MCP server at {Url}");
 
-    private string Program => CommandLineSplitter.Split(StdioCommand!).FirstOrDefault() ?? StdioCommand!;
+    private string Program
+    {
+        get
+        {
+            try
+            {
+                return CommandLineSplitter.Split(StdioCommand!).FirstOrDefault() ?? "";
+            }
+            catch (FormatException)
+            {
+                // Messages about a malformed command still need a name for it.
+                return StdioCommand!.Trim().Split(' ', 2)[0];
+            }
+        }
+    }
 }

@@ -57,7 +57,7 @@ internal sealed class McpFailures(McpConnectionOptions options)
         ClientTransportClosedException closed => ForClosedTransport(closed, connecting: true),
         IOException { InnerException: Win32Exception } io when options.IsStdio => ForStdioStart(io),
         IOException io when options.IsStdio => new McpServerUnreachableException(
-            $"{Subject} exited before completing initialize.{StderrTail(io.Message)}", io),
+            $"{Subject} exited{ExitCode(io.Message)} before completing initialize.{StderrTail(io.Message)}", io),
         UnsupportedProtocolVersionException unsupported => new McpProtocolVersionException(
             $"{Subject} does not support protocol version {protocolVersion}" +
             (unsupported.Supported.Count > 0 ? $"; it supports {string.Join(", ", unsupported.Supported)}" : "") +
@@ -190,8 +190,14 @@ internal sealed class McpFailures(McpConnectionOptions options)
     {
         const string marker = "stderr tail:";
         var at = message.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-        return at < 0 ? " " + message : " Its last stderr lines:\n  " + message[(at + marker.Length)..].Trim().Replace("\n", "\n  ", StringComparison.Ordinal);
+        return at < 0 ? "" : " Its last stderr lines:\n  " + message[(at + marker.Length)..].Trim().ReplaceLineEndings("\n  ");
     }
+
+    /// <summary>" with exit code N" from the SDK's "process exited unexpectedly (exit code: N)" message, when it has one.</summary>
+    private static string ExitCode(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, @"\(exit code: (?<code>\d+)\)") is { Success: true } m
+            ? $" with exit code {m.Groups["code"].Value}"
+            : "";
 
     private static string StderrTail(McpClient client) =>
         client.Completion.IsCompletedSuccessfully && client.Completion.Result is StdioClientCompletionDetails { StandardErrorTail: { Count: > 0 } lines }

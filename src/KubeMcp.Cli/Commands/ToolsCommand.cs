@@ -181,6 +181,18 @@ internal static class ToolsCommand
             throw new ToolsUsageException("--stdio needs the server's command line, e.g. --stdio \"kubemcp serve --stdio\".");
         }
 
+        if (stdio is not null)
+        {
+            try
+            {
+                CommandLineSplitter.Split(stdio);
+            }
+            catch (FormatException ex)
+            {
+                throw new ToolsUsageException($"--stdio: {ex.Message}", ex);
+            }
+        }
+
         var version = result.GetValue(o.ProtocolVersion);
         if (version is not null && !System.Text.RegularExpressions.Regex.IsMatch(version, @"^\d{4}-\d{2}-\d{2}$"))
         {

@@ -61,7 +61,7 @@ public sealed class ClientErrorTests(ThreeServersFixture servers)
         var result = await KubemcpCli.RunAsync("tools", "list", "--stdio", $"dotnet '{KubemcpCli.Dll}' serve --stdio --kubeconfig /nonexistent/kubeconfig");
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Contains("The stdio MCP server 'dotnet' exited before completing initialize. Its last stderr lines:", result.Stderr);
+        Assert.Matches(@"The stdio MCP server 'dotnet' exited( with exit code 1)? before completing initialize\. Its last stderr lines:", result.Stderr);
         Assert.Contains("kubemcp serve: the kubeconfig file /nonexistent/kubeconfig does not exist", result.Stderr);
     }
 

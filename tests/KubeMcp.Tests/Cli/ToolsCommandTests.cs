@@ -185,6 +185,7 @@ public sealed class ToolsCommandTests
     [InlineData(new[] { "--header", "nocolon" }, "--header 'nocolon' is not a header")]
     [InlineData(new[] { "--url", "localhost:8080" }, "is not an http:// or https:// URL")]
     [InlineData(new[] { "--protocol-version", "latest" }, "--protocol-version 'latest' is not an MCP protocol version")]
+    [InlineData(new[] { "--stdio", "kubemcp serve 'unclosed", "--verbose" }, "--stdio: The command line has an unclosed single quote")]
     public async Task Errors_BadOptionsExitTwo(string[] options, string message)
     {
         var (exit, _, stderr) = await RunAsync(["list", .. options]);
