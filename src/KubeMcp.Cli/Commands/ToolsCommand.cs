@@ -23,7 +23,7 @@ internal static class ToolsCommand
 
     public static Command Create()
     {
-        var o = new SharedOptions();
+        var o = new ToolsCommandOptions();
         return new Command("tools", "Discover and call the tools of an MCP server (ours, or any other).")
         {
             o.Url, o.Stdio, o.Header, o.Token, o.TimeoutOption, o.ProtocolVersion, o.Json, o.Verbose,
@@ -31,7 +31,7 @@ internal static class ToolsCommand
         };
     }
 
-    private static Command CreateList(SharedOptions o)
+    private static Command CreateList(ToolsCommandOptions o)
     {
         var output = new Option<string?>("--output", "-o") { Description = "Also write the catalog (server, protocol version, tools with full schemas) to this JSON file." };
         var command = new Command("list", "List the server's tools: name, access, required parameters, description.") { output };
@@ -58,7 +58,7 @@ internal static class ToolsCommand
         return command;
     }
 
-    private static Command CreateDescribe(SharedOptions o)
+    private static Command CreateDescribe(ToolsCommandOptions o)
     {
         var name = new Argument<string>("NAME") { Description = "The tool's name." };
         var command = new Command("describe", "Show one tool: description, hints and parameters with types, required marks and allowed values.") { name };
@@ -81,7 +81,7 @@ internal static class ToolsCommand
         return command;
     }
 
-    private static Command CreateCall(SharedOptions o)
+    private static Command CreateCall(ToolsCommandOptions o)
     {
         var name = new Argument<string>("NAME") { Description = "The tool's name." };
         var arg = new Option<string[]>("--arg", "-a")
@@ -139,7 +139,7 @@ internal static class ToolsCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(SharedOptions o, ParseResult result, Func<McpConnection, TextWriter, TextWriter, Task<int>> body, CancellationToken ct)
+    private static async Task<int> RunAsync(ToolsCommandOptions o, ParseResult result, Func<McpConnection, TextWriter, TextWriter, Task<int>> body, CancellationToken ct)
     {
         var stdout = result.InvocationConfiguration.Output;
         var stderr = result.InvocationConfiguration.Error;
@@ -167,7 +167,7 @@ internal static class ToolsCommand
         }
     }
 
-    private static McpConnectionOptions ConnectionOptions(SharedOptions o, ParseResult result, Action<string>? trace)
+    private static McpConnectionOptions ConnectionOptions(ToolsCommandOptions o, ParseResult result, Action<string>? trace)
     {
         var stdio = result.GetValue(o.Stdio);
         var url = result.GetResult(o.Url) is { Implicit: false } ? result.GetValue(o.Url) : null;
@@ -253,55 +253,4 @@ internal static class ToolsCommand
     }
 
     private static string WithNewline(string text) => text.Length == 0 || text.EndsWith('\n') ? text : text + "\n";
-
-    /// <summary>The connection and output options every <c>tools</c> subcommand takes (recursive on <c>tools</c>).</summary>
-    private sealed class SharedOptions
-    {
-        public Option<string> Url { get; } = new("--url")
-        {
-            Description = "Streamable HTTP endpoint of the MCP server.",
-            DefaultValueFactory = _ => McpConnectionOptions.DefaultUrl.ToString(),
-            Recursive = true,
-        };
-
-        public Option<string?> Stdio { get; } = new("--stdio")
-        {
-            Description = "Start this command and talk MCP over its stdin/stdout instead, e.g. \"kubemcp serve --stdio\".",
-            HelpName = "COMMAND ARGS",
-            Recursive = true,
-        };
-
-        public Option<string[]> Header { get; } = new("--header", "-H")
-        {
-            Description = "Extra HTTP header 'Name: value' sent with every request (repeatable).",
-            Recursive = true,
-        };
-
-        public Option<string?> Token { get; } = new("--token")
-        {
-            Description = $"Bearer token sent as 'Authorization: Bearer TOKEN' (default: ${TokenVariable}).",
-            Recursive = true,
-        };
-
-        public Option<string> TimeoutOption { get; } = new("--timeout")
-        {
-            Description = "How long connecting and each request may take: seconds, or 500ms, 30s, 2m.",
-            DefaultValueFactory = _ => "30s",
-            Recursive = true,
-        };
-
-        public Option<string?> ProtocolVersion { get; } = new("--protocol-version")
-        {
-            Description = $"Insist on one MCP protocol version ({string.Join(", ", McpConnection.SupportedProtocolVersions)}); default: negotiate.",
-            Recursive = true,
-        };
-
-        public Option<bool> Json { get; } = new("--json") { Description = "Print JSON instead of text.", Recursive = true };
-
-        public Option<bool> Verbose { get; } = new("--verbose", "-v")
-        {
-            Description = "Say what happens on stderr: connection, protocol negotiation, session changes, timings.",
-            Recursive = true,
-        };
-    }
 }
