@@ -109,6 +109,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var controllers = new ControllerManager(registry, logger);
         controllers.Add(new ReplicaSetController());
         controllers.Add(new DeploymentController());
+        controllers.Add(new StatefulSetController());
+        controllers.Add(new DaemonSetController());
         controllers.Add(new Scheduler());
         controllers.Add(new KubeletController());
         registry.KubeletFinishesPodDeletion = true;

@@ -230,6 +230,33 @@ internal sealed class ObjectRegistry
         return deleted;
     }
 
+    /// <summary>
+    /// Binds a pod to a node, as the pods/binding subresource does: spec.nodeName (otherwise immutable) is set and the
+    /// PodScheduled condition recorded in one write. 409 when the pod is already bound elsewhere.
+    /// </summary>
+    public JsonObject BindPod(ResourceType podType, string ns, string name, string node)
+    {
+        var now = Clock.GetUtcNow().Timestamp();
+        return Store.Update(podType, Key(podType, ns, name), current =>
+        {
+            if (current.Str("spec.nodeName") is { Length: > 0 } bound)
+            {
+                throw ApiException.Conflict(podType, name, $"pod {name} is already assigned to node \"{bound}\"");
+            }
+            var next = current.DeepClone().AsObject();
+            next.Ensure("spec")["nodeName"] = node;
+            var status = next.Ensure("status");
+            var conditions = status["conditions"] as JsonArray ?? [];
+            foreach (var old in conditions.Where(c => c?["type"]?.ToString() == "PodScheduled").ToList())
+            {
+                conditions.Remove(old);
+            }
+            conditions.Add(new JsonObject { ["type"] = "PodScheduled", ["status"] = "True", ["lastProbeTime"] = null, ["lastTransitionTime"] = now });
+            status["conditions"] = conditions;
+            return next;
+        });
+    }
+
     public ObjectKey Key(ResourceType type, string? ns, string name) =>
         new(type.StorageKey, type.Namespaced ? ns ?? "" : "", name);
 

@@ -79,12 +79,7 @@ internal sealed class Scheduler : Controller
             MarkUnschedulable(pod, context, nodes.Count, rejections);
             return;
         }
-        var bound = pod.DeepClone().AsObject();
-        bound.Ensure("spec")["nodeName"] = best.Name();
-        var updated = context.Registry.Update(podType, pod.Namespace(), pod.Name(), bound, new Registry.WriteOptions(Component));
-        var status = updated["status"]?.DeepClone() as JsonObject ?? new JsonObject { ["phase"] = "Pending" };
-        SetCondition(status, "PodScheduled", "True", null, null, context.Now.Timestamp());
-        context.UpdateStatus(podType, updated, status);
+        var updated = context.Registry.BindPod(podType, pod.Namespace(), pod.Name(), best.Name());
         context.Events.Normal(updated, "Scheduled", $"Successfully assigned {pod.Namespace()}/{pod.Name()} to {best.Name()}", Component);
     }
 
