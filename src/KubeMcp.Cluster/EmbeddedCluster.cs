@@ -5,6 +5,7 @@ using KubeMcp.Cluster.Authentication;
 using KubeMcp.Cluster.Authorization;
 using KubeMcp.Cluster.Bootstrap;
 using KubeMcp.Cluster.Controllers;
+using KubeMcp.Cluster.Controllers.Batch;
 using KubeMcp.Cluster.Controllers.Workloads;
 using KubeMcp.Cluster.Http;
 using KubeMcp.Cluster.Nodes;
@@ -111,6 +112,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         controllers.Add(new DeploymentController());
         controllers.Add(new StatefulSetController());
         controllers.Add(new DaemonSetController());
+        controllers.Add(new JobController());
+        controllers.Add(new CronJobController());
+        controllers.Add(new TtlAfterFinishedController());
         controllers.Add(new Scheduler());
         controllers.Add(new KubeletController());
         registry.KubeletFinishesPodDeletion = true;
