@@ -6,6 +6,7 @@ using KubeMcp.Cluster.Authorization;
 using KubeMcp.Cluster.Bootstrap;
 using KubeMcp.Cluster.Controllers;
 using KubeMcp.Cluster.Controllers.Batch;
+using KubeMcp.Cluster.Controllers.Networking;
 using KubeMcp.Cluster.Controllers.Workloads;
 using KubeMcp.Cluster.Http;
 using KubeMcp.Cluster.Nodes;
@@ -115,6 +116,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         controllers.Add(new JobController());
         controllers.Add(new CronJobController());
         controllers.Add(new TtlAfterFinishedController());
+        controllers.Add(new EndpointsController());
+        controllers.Add(new EndpointSliceController());
         controllers.Add(new Scheduler());
         controllers.Add(new KubeletController());
         registry.KubeletFinishesPodDeletion = true;
