@@ -7,6 +7,7 @@ using KubeMcp.Cluster.Bootstrap;
 using KubeMcp.Cluster.Controllers;
 using KubeMcp.Cluster.Controllers.Batch;
 using KubeMcp.Cluster.Controllers.Networking;
+using KubeMcp.Cluster.Controllers.Storage;
 using KubeMcp.Cluster.Controllers.Workloads;
 using KubeMcp.Cluster.Http;
 using KubeMcp.Cluster.Nodes;
@@ -118,6 +119,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         controllers.Add(new TtlAfterFinishedController());
         controllers.Add(new EndpointsController());
         controllers.Add(new EndpointSliceController());
+        controllers.Add(new PersistentVolumeBinder());
+        controllers.Add(new PersistentVolumeReclaimer());
         controllers.Add(new Scheduler());
         controllers.Add(new KubeletController());
         registry.KubeletFinishesPodDeletion = true;
