@@ -6,6 +6,7 @@ using KubeMcp.Cluster.Authorization;
 using KubeMcp.Cluster.Bootstrap;
 using KubeMcp.Cluster.Controllers;
 using KubeMcp.Cluster.Controllers.Batch;
+using KubeMcp.Cluster.Controllers.Disruption;
 using KubeMcp.Cluster.Controllers.Networking;
 using KubeMcp.Cluster.Controllers.Storage;
 using KubeMcp.Cluster.Controllers.Workloads;
@@ -121,6 +122,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         controllers.Add(new EndpointSliceController());
         controllers.Add(new PersistentVolumeBinder());
         controllers.Add(new PersistentVolumeReclaimer());
+        controllers.Add(new DisruptionController());
         controllers.Add(new Scheduler());
         controllers.Add(new KubeletController());
         registry.KubeletFinishesPodDeletion = true;
