@@ -8,6 +8,7 @@ using KubeMcp.Cluster.Controllers;
 using KubeMcp.Cluster.Controllers.Batch;
 using KubeMcp.Cluster.Controllers.Disruption;
 using KubeMcp.Cluster.Controllers.Networking;
+using KubeMcp.Cluster.Controllers.Nodes;
 using KubeMcp.Cluster.Controllers.Storage;
 using KubeMcp.Cluster.Controllers.Workloads;
 using KubeMcp.Cluster.Http;
@@ -123,6 +124,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         controllers.Add(new PersistentVolumeBinder());
         controllers.Add(new PersistentVolumeReclaimer());
         controllers.Add(new DisruptionController());
+        controllers.Add(new NodeLifecycleController());
         controllers.Add(new Scheduler());
         controllers.Add(new KubeletController());
         registry.KubeletFinishesPodDeletion = true;
