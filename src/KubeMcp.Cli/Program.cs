@@ -5,5 +5,8 @@ var root = new RootCommand("kubemcp — operate Kubernetes safely through MCP to
 {
     ClusterCommand.Create(),
     ServeCommand.Create(),
+    AskCommand.Create(),
+    ChatCommand.Create(),
+    DemoCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
