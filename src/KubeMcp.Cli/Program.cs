@@ -8,5 +8,6 @@ var root = new RootCommand("kubemcp — operate Kubernetes safely through MCP to
     AskCommand.Create(),
     ChatCommand.Create(),
     DemoCommand.Create(),
+    StatsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
