@@ -9,5 +9,6 @@ var root = new RootCommand("kubemcp — operate Kubernetes safely through MCP to
     ChatCommand.Create(),
     DemoCommand.Create(),
     StatsCommand.Create(),
+    EvalCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
