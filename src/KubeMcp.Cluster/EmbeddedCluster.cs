@@ -106,7 +106,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("http://", "https://", StringComparison.Ordinal));
-        Seed(registry);
+        Seed(registry, options.WorkerNodes);
         var controllers = new ControllerManager(registry, logger);
         controllers.Add(new ReplicaSetController());
         controllers.Add(new DeploymentController());
@@ -175,7 +175,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         Registry.Store.Dispose();
     }
 
-    private static void Seed(ObjectRegistry registry)
+    private static void Seed(ObjectRegistry registry, int workers)
     {
         var catalog = registry.Catalog;
         var write = new WriteOptions("kube-apiserver");
@@ -198,7 +198,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             Ensure(catalog.FindByApiVersionKind(policy["apiVersion"]!.ToString(), policy["kind"]!.ToString())!, null, policy);
         }
         var nodes = catalog.Find("", "v1", "nodes")!;
-        foreach (var node in BootstrapObjects.Nodes(registry.Clock.GetUtcNow()))
+        foreach (var node in BootstrapObjects.Nodes(registry.Clock.GetUtcNow(), workers))
         {
             Ensure(nodes, null, node);
         }
