@@ -90,17 +90,28 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeMcp.Cluster");
         var watch = new WatchHandler(registry, options.Clock);
+        var kubelet = new KubeletController();
+        var kubelets = new SimulatedKubelets(registry, kubelet);
         ISubresourceHandler[] subresources =
         [
             new EvictionHandler(registry),
             new ServiceAccountTokenHandler(new TokenRequestHandler(authenticator, rbac, options.Clock)),
+            new PodLogHandler(kubelets),
+            new PodExecHandler(kubelets),
+            new NodeProxyHandler(kubelets),
+        ];
+        IComputedResource[] computed =
+        [
+            new PodMetricsSource(kubelets),
+            new NodeMetricsSource(kubelets),
         ];
         var resources = new ResourceHandler(registry, watch,
             subresources.ToDictionary(h => h.Route),
-            new Dictionary<string, IComputedResource>(),
+            computed.ToDictionary(c => c.StorageKey),
             ReviewHandlers.Create(security, options.Clock).ToDictionary(h => h.StorageKey));
         var api = new ApiHandler(catalog, resources, security, logger);
         api.PrebuildOpenApi();
+        app.UseWebSockets();
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken);
 
@@ -111,7 +122,6 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         controllers.Add(new ReplicaSetController());
         controllers.Add(new DeploymentController());
         controllers.Add(new Scheduler());
-        var kubelet = new KubeletController();
         controllers.Add(kubelet);
         registry.KubeletFinishesPodDeletion = true;
         if (options.Scenario is { } scenario)
