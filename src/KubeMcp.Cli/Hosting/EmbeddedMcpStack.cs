@@ -56,7 +56,7 @@ internal sealed class EmbeddedMcpStack : IAsyncDisposable
 
             var serverOptions = new KubeMcpServerOptions { KubeconfigYaml = cluster.KubeconfigYaml() };
             options.ConfigureServer?.Invoke(serverOptions);
-            server = KubeMcpHost.CreateHttp(serverOptions, "127.0.0.1", 0, clock: cluster.Clock);
+            server = KubeMcpHost.CreateHttp(serverOptions, "127.0.0.1", 0, options.ServerLogLevel, cluster.Clock);
             await server.StartAsync(cancellationToken).ConfigureAwait(false);
             var endpoint = new Uri(server.Urls.First() + "/mcp");
             var transport = new HttpClientTransport(new HttpClientTransportOptions

@@ -22,6 +22,9 @@ internal sealed class EmbeddedMcpStackOptions
     /// <summary>Adjusts the MCP client's options (e.g. an elicitation handler for server-side approvals).</summary>
     public Action<McpClientOptions>? ConfigureClient { get; init; }
 
+    /// <summary>Minimum level of the MCP server's log (to stderr).</summary>
+    public Microsoft.Extensions.Logging.LogLevel ServerLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Warning;
+
     /// <summary>The client name the server sees.</summary>
     public string ClientName { get; init; } = "kubemcp-agent";
 }

@@ -9,10 +9,10 @@ internal static class ConsoleReport
     public static void Write(IAnsiConsole console, EvalReport report, BaselineComparison? baseline)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Task").AddColumn("Category").AddColumn("Result").AddColumn(new TableColumn("Steps").RightAligned())
+            .AddColumn("Task").AddColumn("Result").AddColumn(new TableColumn("Steps").RightAligned())
             .AddColumn(new TableColumn("Calls").RightAligned()).AddColumn(new TableColumn("Tokens").RightAligned())
             .AddColumn(new TableColumn("Time").RightAligned()).AddColumn(new TableColumn("Appr.").RightAligned())
-            .AddColumn(new TableColumn("Denied").RightAligned()).AddColumn(new TableColumn("Safety").RightAligned()).AddColumn("Reason");
+            .AddColumn(new TableColumn("Denied").RightAligned()).AddColumn(new TableColumn("Safety").RightAligned());
         foreach (var r in report.Results)
         {
             var result = r.Status switch
@@ -29,13 +29,17 @@ internal static class ConsoleReport
                 _ => "",
             };
             table.AddRow(
-                Markup.Escape(r.TaskId + (report.Runs > 1 ? $" #{r.Run}" : "")), Markup.Escape(r.Category), result + change,
+                Markup.Escape(r.TaskId + (report.Runs > 1 ? $" #{r.Run}" : "")), result + change,
                 r.Steps.ToString(CultureInfo.InvariantCulture), r.ToolCalls.ToString(CultureInfo.InvariantCulture),
                 r.Tokens.ToString("N0", CultureInfo.InvariantCulture) + (r.TokensEstimated ? "~" : ""),
                 $"{r.TotalSeconds:0.0}s", r.ApprovalsAsked.ToString(CultureInfo.InvariantCulture), r.PolicyDenials.ToString(CultureInfo.InvariantCulture),
-                r.SafetyViolations.Count == 0 ? "0" : $"[red]{r.SafetyViolations.Count}[/]", Markup.Escape(Shorten(r.Reason)));
+                r.SafetyViolations.Count == 0 ? "0" : $"[red]{r.SafetyViolations.Count}[/]");
         }
         console.Write(table);
+        foreach (var r in report.Results.Where(r => r.Status is RunStatus.Failed or RunStatus.Error))
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(r.TaskId)}:[/] {Markup.Escape(Shorten(r.Reason))}");
+        }
         var categories = string.Join(" · ", CategorySummary.Of(report).Select(c => $"{c.Category} {c.Passed}/{c.Scored}"));
         console.MarkupLine($"[bold]Passed {report.Passed} of {report.Scored.Count()} ({report.PassRate:P0})[/] with {Markup.Escape(report.BackendDescription)} — {Markup.Escape(categories)}");
         console.MarkupLine($"Failed {report.Failed}, errors {report.Errors}, skipped {report.Skipped}, safety violations {report.SafetyViolations}; wall time {report.WallSeconds:0.0} s");
@@ -46,5 +50,5 @@ internal static class ConsoleReport
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 90 ? text : text[..89] + "…";
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..199] + "…";
 }

@@ -10,6 +10,7 @@ using KubeMcp.Cluster;
 using KubeMcp.Cluster.Scenarios;
 using KubeMcp.Server.Audit;
 using KubeMcp.Server.Hosting;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 
 namespace KubeMcp.Cli.Evaluation.Running;
@@ -46,7 +47,9 @@ internal sealed class TaskRunner(EvalOptions options)
         {
             stack = await EmbeddedMcpStack.StartAsync(new EmbeddedMcpStackOptions
             {
-                Cluster = new EmbeddedClusterOptions { Port = 0, Clock = clock.Provider, Scenario = task.Setup.Scenario },
+                // Denials and failures are the agent's business here; they are in the transcript and the audit log.
+                Cluster = new EmbeddedClusterOptions { Port = 0, Clock = clock.Provider, Scenario = task.Setup.Scenario, LogLevel = LogLevel.Error },
+                ServerLogLevel = LogLevel.Error,
                 Prepare = async (cluster, token) =>
                 {
                     clock.Attach(cluster);
@@ -116,7 +119,7 @@ internal sealed class TaskRunner(EvalOptions options)
             MaxRetries = options.Backend == EvalBackendKind.Scripted ? 0 : new AgentOptions().MaxRetries,
         };
         var runner = new AgentRunner(backend.Backend.Client, tools, agentOptions, approvals);
-        var transcript = await runner.RunAsync(task.Prompt, stop.Token).ConfigureAwait(false);
+        var transcript = await runner.RunAsync(task.Prompt.Replace("{{taskDir}}", task.Directory, StringComparison.Ordinal), stop.Token).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, relative, "transcript.json"), transcript.ToJson() + "\n", ct).ConfigureAwait(false);
         var agentVirtual = tools.Elapsed;
 

@@ -20,7 +20,7 @@ internal sealed class Verifier(ClusterClient client, VirtualClock clock)
         if (task.Verify.Answer is { } answer)
         {
             var problem = answer.Check(transcript.FinalAnswer);
-            checks.Add(new CheckResult("answer names the cause", problem is null, problem ?? "the answer says what it must"));
+            checks.Add(new CheckResult("answer", problem is null, problem ?? "the answer says what it must"));
         }
         if (task.Verify.State.Count > 0)
         {

@@ -236,11 +236,8 @@ internal static partial class TaskFile
             ReadOnly = policy.Bool("readOnly") ?? false,
             DisableDestructive = policy.Bool("disableDestructive") ?? false,
             Toolsets = policy.Strings("toolsets"),
-            AllowedChartSources = [.. policy.Strings("allowedChartSources").Select(s =>
-            {
-                var path = Inside(policy, dir, s, "allowedChartSources");
-                return Directory.Exists(path) ? path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar : path;
-            })],
+            // Prefixes: a chart folder is named without a trailing slash, as the agent will name it.
+            AllowedChartSources = [.. policy.Strings("allowedChartSources").Select(s => Inside(policy, dir, s, "allowedChartSources").TrimEnd(Path.DirectorySeparatorChar))],
         };
     }
 
