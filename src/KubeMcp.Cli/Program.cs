@@ -10,5 +10,6 @@ var root = new RootCommand("kubemcp — operate Kubernetes safely through MCP to
     DemoCommand.Create(),
     StatsCommand.Create(),
     ToolsCommand.Create(),
+    EvalCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

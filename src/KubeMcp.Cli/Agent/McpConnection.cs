@@ -1,7 +1,6 @@
+using KubeMcp.Cli.Hosting;
 using KubeMcp.Cluster;
 using KubeMcp.Server;
-using KubeMcp.Server.Hosting;
-using Microsoft.AspNetCore.Builder;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -13,16 +12,13 @@ namespace KubeMcp.Cli.Agent;
 /// </summary>
 internal sealed class McpConnection : IAsyncDisposable
 {
-    private readonly WebApplication? _server;
-    private readonly IAsyncDisposable? _scenario;
+    private readonly EmbeddedMcpStack? _stack;
 
-    private McpConnection(McpClient client, string description, EmbeddedCluster? cluster = null, WebApplication? server = null, IAsyncDisposable? scenario = null)
+    private McpConnection(McpClient client, string description, EmbeddedMcpStack? stack = null)
     {
         Client = client;
         Description = description;
-        Cluster = cluster;
-        _server = server;
-        _scenario = scenario;
+        _stack = stack;
     }
 
     /// <summary>The connected client.</summary>
@@ -32,7 +28,7 @@ internal sealed class McpConnection : IAsyncDisposable
     public string Description { get; }
 
     /// <summary>The embedded cluster, when this connection started one.</summary>
-    public EmbeddedCluster? Cluster { get; }
+    public EmbeddedCluster? Cluster => _stack?.Cluster;
 
     /// <summary>Connects to a server over Streamable HTTP (or SSE, detected). A bare base URL gets <c>/mcp</c>.</summary>
     public static async Task<McpConnection> ConnectHttpAsync(Uri url, CancellationToken cancellationToken, ElicitationHandler? elicitation = null)
@@ -77,40 +73,32 @@ internal sealed class McpConnection : IAsyncDisposable
         CancellationToken cancellationToken,
         ElicitationHandler? elicitation = null)
     {
-        var cluster = await EmbeddedCluster.StartAsync(options, cancellationToken).ConfigureAwait(false);
-        IAsyncDisposable? scenario = null;
-        WebApplication? server = null;
-        try
+        var stack = await EmbeddedMcpStack.StartAsync(new EmbeddedMcpStackOptions
         {
-            if (prepare is not null)
+            Cluster = options,
+            Prepare = prepare,
+            ConfigureClient = client =>
             {
-                scenario = await prepare(cluster, cancellationToken).ConfigureAwait(false);
-            }
-
-            server = KubeMcpHost.CreateHttp(new KubeMcpServerOptions { KubeconfigYaml = cluster.KubeconfigYaml() }, "127.0.0.1", 0);
-            await server.StartAsync(cancellationToken).ConfigureAwait(false);
-            var endpoint = new Uri(server.Urls.First() + "/mcp");
-            var transport = new HttpClientTransport(new HttpClientTransportOptions
-            {
-                Endpoint = endpoint,
-                TransportMode = HttpTransportMode.StreamableHttp,
-                Name = "kubemcp-agent",
-            });
-            var client = await McpClient.CreateAsync(transport, ClientOptions(elicitation), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new McpConnection(client, $"embedded cluster at {cluster.Url} served by KubeMcp's MCP server", cluster, server, scenario);
-        }
-        catch
-        {
-            await StopAsync(server, scenario, cluster).ConfigureAwait(false);
-            throw;
-        }
+                if (elicitation is not null)
+                {
+                    client.Handlers.ElicitationHandler = (request, ct) => elicitation(request, ct);
+                }
+            },
+        }, cancellationToken)
+            .ConfigureAwait(false);
+        return new McpConnection(stack.Client, $"embedded cluster at {stack.Cluster.Url} served by KubeMcp's MCP server", stack);
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_stack is not null)
+        {
+            await _stack.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
         await Client.DisposeAsync().ConfigureAwait(false);
-        await StopAsync(_server, _scenario, Cluster).ConfigureAwait(false);
     }
 
     private static readonly TimeSpan StdioStartupTimeout = TimeSpan.FromSeconds(30);
@@ -129,24 +117,5 @@ internal sealed class McpConnection : IAsyncDisposable
             options.Handlers.ElicitationHandler = (request, ct) => elicitation(request, ct);
         }
         return options;
-    }
-
-    private static async Task StopAsync(WebApplication? server, IAsyncDisposable? scenario, EmbeddedCluster? cluster)
-    {
-        if (server is not null)
-        {
-            await server.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            await server.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (scenario is not null)
-        {
-            await scenario.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (cluster is not null)
-        {
-            await cluster.DisposeAsync().ConfigureAwait(false);
-        }
     }
 }

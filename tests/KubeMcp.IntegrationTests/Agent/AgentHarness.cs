@@ -1,9 +1,9 @@
 using KubeMcp.Agent.Providers;
 using KubeMcp.Agent.Transcripts;
 using KubeMcp.Cli.Agent;
+using KubeMcp.Cli.Evaluation.Scripted;
 using KubeMcp.IntegrationTests.Infrastructure;
 using KubeMcp.IntegrationTests.Server;
-using KubeMcp.Tests.Agent.Fakes;
 using Spectre.Console;
 
 namespace KubeMcp.IntegrationTests.Agent;
@@ -30,11 +30,11 @@ public sealed class AgentHarness : IDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Settings for our MCP server and an OpenAI-compatible model at <paramref name="model"/>.</summary>
-    internal AgentSettings OpenAI(McpServerFixture server, FakeModelServer model, bool yes = false) =>
+    internal AgentSettings OpenAI(McpServerFixture server, ScriptedModelServer model, bool yes = false) =>
         Settings(server, new ModelBackendOptions { Provider = ModelProvider.OpenAI, ModelUrl = new Uri(model.BaseUrl, "v1"), Model = model.ModelName }, yes);
 
     /// <summary>Settings for our MCP server and Triton's generate protocol at <paramref name="model"/>.</summary>
-    internal AgentSettings Triton(McpServerFixture server, FakeModelServer model, bool yes = false) =>
+    internal AgentSettings Triton(McpServerFixture server, ScriptedModelServer model, bool yes = false) =>
         Settings(server, new ModelBackendOptions { Provider = ModelProvider.Triton, ModelUrl = model.BaseUrl }, yes);
 
     /// <summary>Settings for our MCP server and the offline planner.</summary>

@@ -1,10 +1,10 @@
-using k8s;
 using k8s.Models;
+using k8s;
 using KubeMcp.Agent.Loop;
 using KubeMcp.Agent.Transcripts;
 using KubeMcp.Cli.Commands;
+using KubeMcp.Cli.Evaluation.Scripted;
 using KubeMcp.IntegrationTests.Server;
-using KubeMcp.Tests.Agent.Fakes;
 
 namespace KubeMcp.IntegrationTests.Agent;
 
@@ -21,7 +21,7 @@ public sealed class AgentTaskTests(McpServerFixture server) : IClassFixture<McpS
     public async Task ScaleDeployment_OpenAI_ChangesTheReplicasAfterApproval()
     {
         var cluster = await FailingWorkloads.CreateAsync(server, "task-scale");
-        await using var model = await FakeModelServer.StartAsync();
+        await using var model = await ScriptedModelServer.StartAsync();
         model
             .Calls(("resources_scale", """{"apiVersion":"apps/v1","kind":"Deployment","name":"cache","namespace":"task-scale"}"""))
             .Calls(("resources_scale", """{"apiVersion":"apps/v1","kind":"Deployment","name":"cache","namespace":"task-scale","scale":3}"""))
@@ -52,7 +52,7 @@ public sealed class AgentTaskTests(McpServerFixture server) : IClassFixture<McpS
             },
         }, "task-pending", cancellationToken: Ct);
         await WaitForEventAsync(objects.Client, "task-pending", "FailedScheduling");
-        await using var model = await FakeModelServer.StartAsync();
+        await using var model = await ScriptedModelServer.StartAsync();
         model
             .ReplyTriton(ModelReplies.Qwen("pods_get", """{"name": "db-0", "namespace": "task-pending"}"""))
             .ReplyTriton(ModelReplies.Qwen("events_list", """{"namespace": "task-pending", "fieldSelector": "involvedObject.name=db-0"}"""))
@@ -100,7 +100,7 @@ public sealed class AgentTaskTests(McpServerFixture server) : IClassFixture<McpS
         var objects = new TestObjects(server.Cluster);
         await objects.NamespaceAsync("task-delete");
         await objects.PodAsync("task-delete", "scratch", status: TestObjects.Running(), node: FailingWorkloads.ExternalNode);
-        await using var model = await FakeModelServer.StartAsync();
+        await using var model = await ScriptedModelServer.StartAsync();
         model
             .Calls(("pods_delete", """{"name":"scratch","namespace":"task-delete"}"""))
             .Answer("You refused, so scratch was not deleted.")
@@ -128,7 +128,7 @@ public sealed class AgentTaskTests(McpServerFixture server) : IClassFixture<McpS
         var objects = new TestObjects(server.Cluster);
         await objects.NamespaceAsync("task-malformed");
         await objects.PodAsync("task-malformed", "web-1", status: TestObjects.Running(), node: FailingWorkloads.ExternalNode);
-        await using var model = await FakeModelServer.StartAsync();
+        await using var model = await ScriptedModelServer.StartAsync();
         model
             .ReplyTriton("<tool_call>\n{\"name\": \"pods_list_in_namespace\", \"arguments\": {\"namespace\": \n</tool_call>")
             .ReplyTriton("<tool_call>{\"arguments\": {\"namespace\": \"task-malformed\"}}</tool_call>")
@@ -156,7 +156,7 @@ public sealed class AgentTaskTests(McpServerFixture server) : IClassFixture<McpS
         var objects = new TestObjects(server.Cluster);
         await objects.NamespaceAsync("task-errors");
         await objects.PodAsync("task-errors", "api-1", status: TestObjects.CrashLooping(3), node: FailingWorkloads.ExternalNode);
-        await using var model = await FakeModelServer.StartAsync();
+        await using var model = await ScriptedModelServer.StartAsync();
         model
             .Calls(("pods_get", """{"namespace":"task-errors"}"""))
             .Calls(("pods_get", """{"name":"api","namespace":"task-errors"}"""))
@@ -179,7 +179,7 @@ public sealed class AgentTaskTests(McpServerFixture server) : IClassFixture<McpS
     [Fact]
     public async Task ModelSaysItCannot_GivesUpWithExitCode1()
     {
-        await using var model = await FakeModelServer.StartAsync();
+        await using var model = await ScriptedModelServer.StartAsync();
         model.Answer("CANNOT COMPLETE: there is no tool to change RBAC role bindings.");
 
         var transcript = await _harness.AskAsync(_harness.OpenAI(server, model), "Give alice cluster-admin");

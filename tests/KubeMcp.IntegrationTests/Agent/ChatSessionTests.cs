@@ -3,8 +3,8 @@ using KubeMcp.Agent.Loop;
 using KubeMcp.Agent.Transcripts;
 using KubeMcp.Cli.Agent;
 using KubeMcp.Cli.Commands;
+using KubeMcp.Cli.Evaluation.Scripted;
 using KubeMcp.IntegrationTests.Server;
-using KubeMcp.Tests.Agent.Fakes;
 
 namespace KubeMcp.IntegrationTests.Agent;
 
@@ -21,7 +21,7 @@ public sealed class ChatSessionTests(McpServerFixture server) : IClassFixture<Mc
     public async Task Chat_RemembersEarlierTasksAndResumesTheSessionAfterARestart()
     {
         var cluster = await FailingWorkloads.CreateAsync(server, "chat-session");
-        await using var model = await FakeModelServer.StartAsync();
+        await using var model = await ScriptedModelServer.StartAsync();
         model
             .Calls(("pods_list_in_namespace", """{"namespace":"chat-session"}"""))
             .Answer($"Three pods: {cluster.Api}, {cluster.Web} and {cluster.Cache}.")

@@ -3,8 +3,8 @@ using k8s;
 using KubeMcp.Agent.Loop;
 using KubeMcp.Agent.Transcripts;
 using KubeMcp.Cli.Agent;
+using KubeMcp.Cli.Evaluation.Scripted;
 using KubeMcp.IntegrationTests.Server;
-using KubeMcp.Tests.Agent.Fakes;
 
 namespace KubeMcp.IntegrationTests.Agent;
 
@@ -17,7 +17,7 @@ public sealed class CliProcessTests(McpServerFixture server) : IClassFixture<Mcp
 
     public void Dispose() => _harness.Dispose();
 
-    private string[] OpenAIArgs(FakeModelServer model) =>
+    private string[] OpenAIArgs(ScriptedModelServer model) =>
         ["--url", server.Endpoint.ToString(), "--provider", "openai", "--model-url", new Uri(model.BaseUrl, "v1").ToString(), "--model", model.ModelName, "--json", _harness.TranscriptPath];
 
     private async Task<AgentTranscript> TranscriptAsync() => AgentTranscript.FromJson(await File.ReadAllTextAsync(_harness.TranscriptPath, Ct));
@@ -28,7 +28,7 @@ public sealed class CliProcessTests(McpServerFixture server) : IClassFixture<Mcp
         var objects = new TestObjects(server.Cluster);
         await objects.NamespaceAsync("cli-delete");
         await objects.PodAsync("cli-delete", "doomed", status: TestObjects.Running(), node: FailingWorkloads.ExternalNode);
-        await using var model = await FakeModelServer.StartAsync();
+        await using var model = await ScriptedModelServer.StartAsync();
         model
             .Calls(("pods_delete", """{"name":"doomed","namespace":"cli-delete"}"""))
             .Answer("I was not allowed to delete doomed; run again with --yes.")
@@ -94,7 +94,7 @@ public sealed class CliProcessTests(McpServerFixture server) : IClassFixture<Mcp
     [Fact]
     public async Task Chat_SessionSurvivesAProcessRestart()
     {
-        await using var model = await FakeModelServer.StartAsync();
+        await using var model = await ScriptedModelServer.StartAsync();
         model.Answer("Noted: the on-call team is blue.").Answer("The on-call team is blue.");
 
         var first = await _harness.RunCliWithInputAsync("Remember that the on-call team is blue\n", ["chat", "--session", "notes", .. OpenAIArgs(model)]);
@@ -114,7 +114,7 @@ public sealed class CliProcessTests(McpServerFixture server) : IClassFixture<Mcp
     [Fact]
     public async Task ExitCodes_StepLimitIs3AndSetupFailuresAre2()
     {
-        await using var model = await FakeModelServer.StartAsync();
+        await using var model = await ScriptedModelServer.StartAsync();
         model.Calls(("namespaces_list", "{}"));
 
         var stepLimit = await _harness.RunCliAsync(["ask", "keep going", "--max-steps", "1", .. OpenAIArgs(model)]);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using KubeMcp.Tests.Agent.Fakes;
+using KubeMcp.Cli.Evaluation.Scripted;
 
 namespace KubeMcp.IntegrationTests.Agent;
 
@@ -7,7 +7,7 @@ namespace KubeMcp.IntegrationTests.Agent;
 internal static class ModelReplies
 {
     /// <summary>Queues an OpenAI reply asking for <paramref name="calls"/> (tool name, arguments as JSON).</summary>
-    public static FakeModelServer Calls(this FakeModelServer server, params (string Tool, string Arguments)[] calls)
+    public static ScriptedModelServer Calls(this ScriptedModelServer server, params (string Tool, string Arguments)[] calls)
     {
         var toolCalls = new JsonArray();
         var i = 0;
@@ -25,7 +25,7 @@ internal static class ModelReplies
     }
 
     /// <summary>Queues an OpenAI reply with text only (a final answer).</summary>
-    public static FakeModelServer Answer(this FakeModelServer server, string text) =>
+    public static ScriptedModelServer Answer(this ScriptedModelServer server, string text) =>
         server.ReplyOpenAI(new JsonObject { ["role"] = "assistant", ["content"] = text });
 
     /// <summary>A Qwen tool call block.</summary>
@@ -33,10 +33,10 @@ internal static class ModelReplies
         $"<tool_call>\n{{\"name\": \"{tool}\", \"arguments\": {arguments}}}\n</tool_call>";
 
     /// <summary>The messages array of the <paramref name="index"/>th chat completions request.</summary>
-    public static JsonArray Messages(this FakeModelServer server, int index) =>
+    public static JsonArray Messages(this ScriptedModelServer server, int index) =>
         server.Requests.ElementAt(index).Json["messages"]!.AsArray();
 
     /// <summary>The Qwen prompt text of the <paramref name="index"/>th Triton generate request.</summary>
-    public static string Prompt(this FakeModelServer server, int index) =>
+    public static string Prompt(this ScriptedModelServer server, int index) =>
         server.Requests.Where(r => r.Path.Contains("/generate", StringComparison.Ordinal)).ElementAt(index).Json["text_input"]!.GetValue<string>();
 }

@@ -1,8 +1,8 @@
 using KubeMcp.Agent.Loop;
 using KubeMcp.Agent.Providers.Offline;
 using KubeMcp.Agent.Transcripts;
+using KubeMcp.Cli.Evaluation.Scripted;
 using KubeMcp.IntegrationTests.Server;
-using KubeMcp.Tests.Agent.Fakes;
 
 namespace KubeMcp.IntegrationTests.Agent;
 
@@ -23,7 +23,7 @@ public sealed class OriginalWorkflowTests(McpServerFixture server) : IClassFixtu
     {
         var cluster = await FailingWorkloads.CreateAsync(server, "wf-openai");
         var ns = cluster.Namespace;
-        await using var model = await FakeModelServer.StartAsync();
+        await using var model = await ScriptedModelServer.StartAsync();
         model
             .Calls(("pods_list_in_namespace", $$"""{"namespace":"{{ns}}"}"""))
             .Calls(("pods_log", $$"""{"name":"{{cluster.Api}}","namespace":"{{ns}}","previous":true,"tail":50}"""), ("events_list", $$"""{"namespace":"{{ns}}"}"""))
@@ -73,7 +73,7 @@ public sealed class OriginalWorkflowTests(McpServerFixture server) : IClassFixtu
     {
         var cluster = await FailingWorkloads.CreateAsync(server, "wf-triton");
         var ns = cluster.Namespace;
-        await using var model = await FakeModelServer.StartAsync();
+        await using var model = await ScriptedModelServer.StartAsync();
         model
             .ReplyTriton($"<think>List the pods first.</think>\n{ModelReplies.Qwen("pod_list", $$"""{"namespace": "{{ns}}"}""")}")
             .ReplyTriton(ModelReplies.Qwen("pods_list_in_namespace", $$"""{"namespace": "{{ns}}"}"""))
