@@ -90,15 +90,17 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeMcp.Cluster");
         var watch = new WatchHandler(registry, options.Clock);
+        var binding = new BindingHandler(registry);
         ISubresourceHandler[] subresources =
         [
             new EvictionHandler(registry),
+            binding,
             new ServiceAccountTokenHandler(new TokenRequestHandler(authenticator, rbac, options.Clock)),
         ];
         var resources = new ResourceHandler(registry, watch,
             subresources.ToDictionary(h => h.Route),
             new Dictionary<string, IComputedResource>(),
-            ReviewHandlers.Create(security, options.Clock).ToDictionary(h => h.StorageKey));
+            ReviewHandlers.Create(security, options.Clock).Append(binding).ToDictionary(h => h.StorageKey));
         var api = new ApiHandler(catalog, resources, security, logger);
         api.PrebuildOpenApi();
         app.Run(api.HandleAsync);

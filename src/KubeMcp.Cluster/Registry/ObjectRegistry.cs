@@ -213,6 +213,45 @@ internal sealed class ObjectRegistry
         return FinishDeletion(type, key, current, options.PropagationPolicy);
     }
 
+    /// <summary>
+    /// Assigns a pod to a node, as <c>POST pods/{name}/binding</c> does for the scheduler: spec.nodeName, which no pod
+    /// update may change, is set once, and the pod is marked scheduled.
+    /// </summary>
+    public JsonObject Bind(string ns, string podName, string nodeName, WriteOptions options)
+    {
+        var type = Catalog.Find("", "v1", "pods")!;
+        var key = Key(type, ns, podName);
+        var context = new AdmissionContext(this, type, AdmissionOperation.Update, "binding", options);
+        var before = Store.Get(key);
+        var stored = Store.Update(type, key, current =>
+        {
+            if (current["metadata"]?["deletionTimestamp"] is not null)
+            {
+                throw ApiException.Conflict(type, podName, $"pod {podName} is being deleted, cannot be assigned to a host");
+            }
+            if (current.Str("spec.nodeName") is { Length: > 0 } assigned)
+            {
+                throw ApiException.Conflict(type, podName, $"pod {podName} is already assigned to node \"{assigned}\"");
+            }
+            if (options.DryRun)
+            {
+                return current;
+            }
+            var next = current.DeepClone().AsObject();
+            next.Ensure("spec")["nodeName"] = nodeName;
+            MarkScheduled(next.Ensure("status"), Clock.GetUtcNow().Timestamp());
+            return next;
+        });
+        if (!ReferenceEquals(stored, before))
+        {
+            foreach (var plugin in _admission)
+            {
+                plugin.Committed(context, stored);
+            }
+        }
+        return stored;
+    }
+
     public IReadOnlyList<JsonObject> DeleteCollection(ResourceType type, string? ns, ListOptions list, DeleteOptions options)
     {
         var deleted = new List<JsonObject>();
@@ -383,6 +422,22 @@ internal sealed class ObjectRegistry
             meta["generation"] = (current.Int("metadata.generation") ?? 0) + 1;
         }
         return next;
+    }
+
+    private static void MarkScheduled(JsonObject status, string now)
+    {
+        if (status["conditions"] is not JsonArray conditions)
+        {
+            status["conditions"] = conditions = [];
+        }
+        if (!conditions.OfType<JsonObject>().Any(c => c["type"]?.ToString() == "PodScheduled" && c["status"]?.ToString() == "True"))
+        {
+            foreach (var old in conditions.OfType<JsonObject>().Where(c => c["type"]?.ToString() == "PodScheduled").ToList())
+            {
+                conditions.Remove(old);
+            }
+            conditions.Add(new JsonObject { ["type"] = "PodScheduled", ["status"] = "True", ["lastProbeTime"] = null, ["lastTransitionTime"] = now });
+        }
     }
 
     private static JsonNode? SpecOf(JsonObject obj)

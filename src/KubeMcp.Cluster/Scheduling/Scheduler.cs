@@ -79,9 +79,7 @@ internal sealed class Scheduler : Controller
             MarkUnschedulable(pod, context, nodes.Count, rejections);
             return;
         }
-        var bound = pod.DeepClone().AsObject();
-        bound.Ensure("spec")["nodeName"] = best.Name();
-        var updated = context.Registry.Update(podType, pod.Namespace(), pod.Name(), bound, new Registry.WriteOptions(Component));
+        var updated = context.Registry.Bind(pod.Namespace(), pod.Name(), best.Name(), new Registry.WriteOptions(Component));
         var status = updated["status"]?.DeepClone() as JsonObject ?? new JsonObject { ["phase"] = "Pending" };
         SetCondition(status, "PodScheduled", "True", null, null, context.Now.Timestamp());
         context.UpdateStatus(podType, updated, status);
