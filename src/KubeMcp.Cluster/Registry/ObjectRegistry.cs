@@ -85,7 +85,8 @@ internal sealed class ObjectRegistry
             var prefix = meta["generateName"]?.ToString();
             if (string.IsNullOrEmpty(prefix))
             {
-                throw ApiException.Invalid(type.Kind, "", [FieldError.Required("metadata.name")], type.Group);
+                throw ApiException.Invalid(type.Kind, "",
+                    [new FieldError("FieldValueRequired", "metadata.name", "Required value: name or generateName is required")], type.Group);
             }
             meta["name"] = prefix + RandomSuffix();
         }
@@ -354,6 +355,11 @@ internal sealed class ObjectRegistry
                     foreach (var r in refs.Where(r => r?["uid"]?.ToString() == ownerUid).ToList())
                     {
                         refs.Remove(r);
+                    }
+                    if (refs.Count == 0)
+                    {
+                        // The API omits an empty list, as an object that never had owners looks.
+                        next.Meta().Remove("ownerReferences");
                     }
                 }
                 return next;
