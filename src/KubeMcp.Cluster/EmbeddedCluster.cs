@@ -61,7 +61,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, CancellationToken cancellationToken = default)
     {
         var persistence = options.DataDirectory is null ? null : new SqlitePersistence(options.DataDirectory);
-        var store = new ObjectStore(persistence);
+        var store = new ObjectStore(persistence, options.WatchHistoryCapacity);
         var catalog = new ResourceCatalog();
         var registry = new ObjectRegistry(store, catalog, options.Clock);
         registry.AddAdmission(new NamespaceLifecycle());
