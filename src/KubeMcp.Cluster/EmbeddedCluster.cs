@@ -81,6 +81,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
         var certificate = ServingCertificate.LoadOrCreate(options.DataDirectory, DateTimeOffset.UtcNow);
         builder.WebHost.UseKestrel(k =>
         {
