@@ -23,4 +23,7 @@ public sealed class EmbeddedClusterOptions
 
     /// <summary>Minimum level of the cluster's own log (to stderr); warnings by default.</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; set; } = Microsoft.Extensions.Logging.LogLevel.Warning;
+
+    /// <summary>How many changes watches can resume from (tests shrink it to reach 410 Gone quickly).</summary>
+    internal int WatchHistoryCapacity { get; set; } = Store.ObjectStore.DefaultHistoryCapacity;
 }
