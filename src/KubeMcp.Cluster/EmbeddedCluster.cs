@@ -96,7 +96,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeMcp.Cluster");
         var watch = new WatchHandler(registry, options.Clock);
-        var kubelet = new KubeletController();
+        var kubelet = new KubeletController { PreloadedImages = options.PreloadedImages };
         var kubelets = new SimulatedKubelets(registry, kubelet);
         var binding = new BindingHandler(registry);
         ISubresourceHandler[] subresources =

@@ -18,6 +18,9 @@ public sealed class EmbeddedClusterOptions
     /// <summary>How many simulated worker nodes a new cluster gets (besides its control-plane node); 2 by default.</summary>
     public int WorkerNodes { get; set; } = 2;
 
+    /// <summary>Images every node already has (as <c>kind load</c> or a node image would give it): their pods start without pulling.</summary>
+    public IReadOnlyList<string> PreloadedImages { get; set; } = [];
+
     /// <summary>The clock the simulation runs on; the system clock by default, a virtual one in tests.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
