@@ -27,6 +27,7 @@ public sealed partial class McpConnection : IAsyncDisposable
     private readonly McpFailures _failures;
     private readonly SemaphoreSlim _reconnectLock = new(1, 1);
     private McpClient _client = null!;
+    private StderrCapture _stderr = new();
 
     private McpConnection(McpConnectionOptions options)
     {
@@ -215,7 +216,10 @@ public sealed partial class McpConnection : IAsyncDisposable
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                throw _failures.ForConnect(ex, version);
+                // Only a server that exited has more to say on stderr; one that never started has nothing.
+                var exited = _options.IsStdio && ex is ClientTransportClosedException or IOException { InnerException: not System.ComponentModel.Win32Exception };
+                var stderr = exited ? await _stderr.LinesAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false) : [];
+                throw _failures.ForConnect(ex, version, stderr);
             }
         }
     }
@@ -226,12 +230,17 @@ public sealed partial class McpConnection : IAsyncDisposable
         if (_options.IsStdio)
         {
             var words = CommandLineSplitter.Split(_options.StdioCommand!);
+            var stderr = _stderr = new StderrCapture();
             transport = new StdioClientTransport(new StdioClientTransportOptions
             {
                 Command = words[0],
                 Arguments = [.. words.Skip(1)],
                 Name = words[0],
-                StandardErrorLines = line => _options.Trace?.Invoke($"server stderr: {line}"),
+                StandardErrorLines = line =>
+                {
+                    stderr.Add(line);
+                    _options.Trace?.Invoke($"server stderr: {line}");
+                },
             });
         }
         else

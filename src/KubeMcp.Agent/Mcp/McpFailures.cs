@@ -41,7 +41,10 @@ internal sealed class McpFailures(McpConnectionOptions options)
     }
 
     /// <summary>A failure while connecting and initializing.</summary>
-    public McpClientException ForConnect(Exception ex, string protocolVersion) => ex switch
+    /// <param name="ex">What the official client threw.</param>
+    /// <param name="protocolVersion">The version that was asked for.</param>
+    /// <param name="stderr">A stdio server's last stderr lines, shown when the SDK's own message has none.</param>
+    public McpClientException ForConnect(Exception ex, string protocolVersion, IReadOnlyList<string> stderr) => ex switch
     {
         McpClientException known => known,
         // initialize succeeded but the initialized notification that follows it was refused for lack of a session.
@@ -54,10 +57,10 @@ internal sealed class McpFailures(McpConnectionOptions options)
             "Check that the server is healthy, or raise --timeout.", options.Timeout),
         FormatException format => new McpServerUnreachableException($"The --stdio command cannot be read: {format.Message}", format),
         HttpRequestException http => ForHttp(http, "the MCP initialize request", connecting: true),
-        ClientTransportClosedException closed => ForClosedTransport(closed, connecting: true),
+        ClientTransportClosedException closed => ForClosedTransport(closed, connecting: true, stderr),
         IOException { InnerException: Win32Exception } io when options.IsStdio => ForStdioStart(io),
         IOException io when options.IsStdio => new McpServerUnreachableException(
-            $"{Subject} exited{ExitCode(io.Message)} before completing initialize.{StderrTail(io.Message)}", io),
+            $"{Subject} exited{ExitCode(io.Message)} before completing initialize.{StderrTail(io.Message, stderr)}", io),
         UnsupportedProtocolVersionException unsupported => new McpProtocolVersionException(
             $"{Subject} does not support protocol version {protocolVersion}" +
             (unsupported.Supported.Count > 0 ? $"; it supports {string.Join(", ", unsupported.Supported)}" : "") +
@@ -87,7 +90,7 @@ internal sealed class McpFailures(McpConnectionOptions options)
         return ex switch
         {
             HttpRequestException http => ForHttp(http, operation, connecting: false),
-            ClientTransportClosedException closed => ForClosedTransport(closed, connecting: false),
+            ClientTransportClosedException closed => ForClosedTransport(closed, connecting: false, []),
             IOException io => new McpServerUnreachableException(
                 $"Lost the connection to {Mention} during {operation}: {io.Message}{StderrTail(client)}", ex),
             McpProtocolException rpc => new McpServerErrorException(
@@ -159,12 +162,12 @@ internal sealed class McpFailures(McpConnectionOptions options)
         return new McpClientException($"{Subject} failed {what} with HTTP {code} {Reason(status.Value)}{Body(http)}.", http);
     }
 
-    private McpClientException ForClosedTransport(ClientTransportClosedException closed, bool connecting)
+    private McpClientException ForClosedTransport(ClientTransportClosedException closed, bool connecting, IReadOnlyList<string> stderr)
     {
         if (closed.Details is StdioClientCompletionDetails stdio)
         {
             var exit = stdio.ExitCode is { } code ? $" with exit code {code}" : "";
-            var tail = stdio.StandardErrorTail is { Count: > 0 } lines ? " Its last stderr lines:\n  " + string.Join("\n  ", lines) : "";
+            var tail = Lines(stdio.StandardErrorTail is { Count: > 0 } lines ? lines : stderr);
             return new McpServerUnreachableException(
                 $"{Subject} exited{exit} {(connecting ? "before completing initialize" : "during the request")}.{tail}", closed);
         }
@@ -185,13 +188,15 @@ internal sealed class McpFailures(McpConnectionOptions options)
             $"Could not start the stdio MCP server '{program}': {reason}. Check the --stdio command (the first word must be a program on PATH or a path to one).", io);
     }
 
-    /// <summary>The server's last stderr lines, which the SDK puts at the end of its "process exited" message.</summary>
-    private static string StderrTail(string message)
+    /// <summary>The server's last stderr lines, which the SDK puts at the end of its "process exited" message when it has them.</summary>
+    private static string StderrTail(string message, IReadOnlyList<string> captured)
     {
         const string marker = "stderr tail:";
         var at = message.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-        return at < 0 ? "" : " Its last stderr lines:\n  " + message[(at + marker.Length)..].Trim().ReplaceLineEndings("\n  ");
+        return at < 0 ? Lines(captured) : Lines(message[(at + marker.Length)..].Trim().ReplaceLineEndings("\n").Split('\n'));
     }
+
+    private static string Lines(IReadOnlyList<string> lines) => lines.Count == 0 ? "" : " Its last stderr lines:\n  " + string.Join("\n  ", lines);
 
     /// <summary>" with exit code N" from the SDK's "process exited unexpectedly (exit code: N)" message, when it has one.</summary>
     private static string ExitCode(string message) =>

@@ -272,7 +272,8 @@ public sealed class McpConnectionTests
             McpConnection.ConnectAsync(new McpConnectionOptions { StdioCommand = "sh -c 'echo no kubeconfig found >&2; exit 3'" }, Ct));
 
         // The SDK notices the exit either while writing initialize or while reading its answer; both say the same.
-        Assert.Matches(@"^The stdio MCP server 'sh' exited( with exit code 3)? before completing initialize\. Its last stderr lines:\n  no kubeconfig found", ex.Message);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(ex.Message,
+            @"^The stdio MCP server 'sh' exited( with exit code 3)? before completing initialize\. Its last stderr lines:\n  no kubeconfig found"), ex.Message);
     }
 
     [Fact]
