@@ -63,14 +63,21 @@ internal sealed class DemoStandInKubelet : IAsyncDisposable
                 continue;
             }
 
-            if (pod.Metadata.DeletionTimestamp is not null && type != WatchEventType.Deleted)
+            try
             {
-                // A kubelet confirms a graceful deletion once the containers have stopped; these have nothing to stop.
-                await FinishDeletionAsync(pod, cancellationToken).ConfigureAwait(false);
+                if (pod.Metadata.DeletionTimestamp is not null && type != WatchEventType.Deleted)
+                {
+                    // A kubelet confirms a graceful deletion once the containers have stopped; these have nothing to stop.
+                    await FinishDeletionAsync(pod, cancellationToken).ConfigureAwait(false);
+                }
+                else if (type == WatchEventType.Added && pod.Status?.ContainerStatuses is null or { Count: 0 })
+                {
+                    await ReplaceAsync(pod, cancellationToken).ConfigureAwait(false);
+                }
             }
-            else if (type == WatchEventType.Added && pod.Status?.ContainerStatuses is null or { Count: 0 })
+            catch (k8s.Autorest.HttpOperationException ex) when (ex.Response.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
             {
-                await ReplaceAsync(pod, cancellationToken).ConfigureAwait(false);
+                // The pod went away (or changed hands) while we were writing it: nothing left to play.
             }
         }
     }
