@@ -43,12 +43,6 @@ internal sealed class AgentSession : IAsyncDisposable
     /// <summary>The conversation so far (earlier tasks of a resumed session included).</summary>
     public AgentConversation Conversation { get; }
 
-    /// <summary>The MCP connection (its embedded cluster, when one was started).</summary>
-    public McpConnection Mcp => _mcp;
-
-    /// <summary>The model back-end in use.</summary>
-    public ModelBackend Backend => _backend;
-
     /// <summary>The tasks run so far in this invocation.</summary>
     public IReadOnlyList<AgentTranscript> Transcripts => _transcripts;
 

@@ -25,7 +25,6 @@ internal static class AgentCommand
         }
         catch (Exception ex) when (Describe(ex) is { } problem)
         {
-            await terminal.Prompts.FlushAsync(cancellationToken).ConfigureAwait(false);
             await Console.Error.WriteLineAsync($"kubemcp {name}: {problem}").ConfigureAwait(false);
             return AgentExitCodes.SetupFailed;
         }
