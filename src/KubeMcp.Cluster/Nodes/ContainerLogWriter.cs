@@ -16,6 +16,9 @@ internal sealed class ContainerLogWriter(Stream output, PodLogOptions options, T
     /// <summary>At most this many lines are generated per poll, so a runaway loop cannot stall the server.</summary>
     private const int MaxLinesPerPoll = 50_000;
 
+    /// <summary>How many of the newest lines a container's current log file holds, at most.</summary>
+    public const int RetainedLines = 100_000;
+
     private long _remaining = options.LimitBytes ?? long.MaxValue;
 
     /// <summary>Whether <c>limitBytes</c> has been reached.</summary>
@@ -26,10 +29,9 @@ internal sealed class ContainerLogWriter(Stream output, PodLogOptions options, T
     {
         var now = clock.GetUtcNow();
         var elapsed = instance.ElapsedAt(now);
-        var logs = instance.Run.Logs;
-        IEnumerable<LogLine> lines = options.TailLines is { } tail
-            ? logs.LinesUpTo(elapsed, (int)Math.Min(tail, int.MaxValue))
-            : logs.Lines(elapsed);
+        // The kubelet rotates container logs (10 MiB per file by default) and serves only the current file, so
+        // a container that has logged for weeks never returns all of it.
+        var lines = instance.Run.Logs.LinesUpTo(elapsed, (int)Math.Min(options.TailLines ?? RetainedLines, RetainedLines));
         await WriteLinesAsync(instance, lines, options.Since(now), ct);
         return elapsed;
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using KubeMcp.Cluster.Kubelet;
 using KubeMcp.Cluster.Nodes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -58,6 +59,33 @@ public sealed class ContainerLogWriterTests
         var crashed = Instances.WithLog([(0, "boot"), (2, "fatal: no config"), (30, "never")], exitAfter: 2);
 
         Assert.Equal("boot\nfatal: no config\n", await ReadAsync(crashed, new PodLogOptions(), 600));
+    }
+
+    private sealed class EveryMillisecond : ILogTail
+    {
+        public long CountUpTo(TimeSpan elapsed) => elapsed < TimeSpan.Zero ? 0 : (long)elapsed.TotalMilliseconds + 1;
+
+        public IEnumerable<LogLine> From(long index, TimeSpan upTo)
+        {
+            for (var i = index; i <= upTo.TotalMilliseconds; i++)
+            {
+                yield return new LogLine(TimeSpan.FromMilliseconds(i), $"line {i}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task LongLog_OnlyTheRetainedNewestLinesAreServed()
+    {
+        var busy = Talker with
+        {
+            Run = new ProgramRun { Logs = new LogStream([], new EveryMillisecond(), null), Outcome = ProgramOutcome.Running, Usage = new UsageTimeline([]) },
+        };
+
+        var lines = (await ReadAsync(busy, new PodLogOptions(), 86_400)).TrimEnd('\n').Split('\n');
+
+        Assert.Equal(ContainerLogWriter.RetainedLines, lines.Length);
+        Assert.Equal("line 86400000", lines[^1]);
     }
 
     [Fact]
