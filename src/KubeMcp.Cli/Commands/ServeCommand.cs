@@ -122,14 +122,9 @@ internal static class ServeCommand
                 var address = app.Urls.FirstOrDefault() ?? $"http://{result.GetValue(bind)}:{result.GetValue(port)}";
                 Console.WriteLine($"kubemcp {KubeMcpServerBuilderExtensions.Version} serving MCP at {address}/mcp ({(options.Stateless ? "stateless" : "sessions on")}); health at {address}/healthz");
                 Console.Out.Flush();
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, ct);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-                await app.StopAsync(CancellationToken.None);
+                // The host's console lifetime turns SIGTERM (how Kubernetes stops a pod) and Ctrl-C into a shutdown;
+                // waiting on that, not only on the command's token, lets the server drain and exit at once.
+                await app.WaitForShutdownAsync(ct);
                 return 0;
             }
             finally
