@@ -15,6 +15,7 @@ using KubeMcp.Cluster.Controllers.Workloads;
 using KubeMcp.Cluster.Http;
 using KubeMcp.Cluster.Nodes;
 using KubeMcp.Cluster.Registry;
+using KubeMcp.Cluster.Scenarios;
 using KubeMcp.Cluster.Scheduling;
 using KubeMcp.Cluster.Security;
 using KubeMcp.Cluster.Store;
@@ -66,7 +67,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, CancellationToken cancellationToken = default)
     {
         var persistence = options.DataDirectory is null ? null : new SqlitePersistence(options.DataDirectory);
-        var store = new ObjectStore(persistence);
+        var store = new ObjectStore(persistence, options.WatchHistoryCapacity);
         var catalog = new ResourceCatalog();
         var registry = new ObjectRegistry(store, catalog, options.Clock);
         registry.AddAdmission(new NamespaceLifecycle());
@@ -86,6 +87,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
         var certificate = ServingCertificate.LoadOrCreate(options.DataDirectory, DateTimeOffset.UtcNow);
         builder.WebHost.UseKestrel(k =>
         {
@@ -95,23 +97,36 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeMcp.Cluster");
         var watch = new WatchHandler(registry, options.Clock);
+        var kubelet = new KubeletController();
+        var kubelets = new SimulatedKubelets(registry, kubelet);
+        var binding = new BindingHandler(registry);
         ISubresourceHandler[] subresources =
         [
             new EvictionHandler(registry),
+            binding,
             new ServiceAccountTokenHandler(new TokenRequestHandler(authenticator, rbac, options.Clock)),
+            new PodLogHandler(kubelets),
+            new PodExecHandler(kubelets),
+            new NodeProxyHandler(kubelets),
+        ];
+        IComputedResource[] computed =
+        [
+            new PodMetricsSource(kubelets),
+            new NodeMetricsSource(kubelets),
         ];
         var resources = new ResourceHandler(registry, watch,
             subresources.ToDictionary(h => h.Route),
-            new Dictionary<string, IComputedResource>(),
-            ReviewHandlers.Create(security, options.Clock).ToDictionary(h => h.StorageKey));
+            computed.ToDictionary(c => c.StorageKey),
+            ReviewHandlers.Create(security, options.Clock).Append(binding).ToDictionary(h => h.StorageKey));
         var api = new ApiHandler(catalog, resources, security, logger);
         api.PrebuildOpenApi();
+        app.UseWebSockets();
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("http://", "https://", StringComparison.Ordinal));
-        Seed(registry);
+        Seed(registry, options.WorkerNodes);
         var controllers = new ControllerManager(registry, logger);
         controllers.Add(new ReplicaSetController());
         controllers.Add(new DeploymentController());
@@ -128,8 +143,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         controllers.Add(new NodeLifecycleController());
         controllers.Add(new HorizontalPodAutoscalerController(new RequestBasedPodMetrics()));
         controllers.Add(new Scheduler());
-        controllers.Add(new KubeletController());
+        controllers.Add(kubelet);
         registry.KubeletFinishesPodDeletion = true;
+        if (options.Scenario is { } scenario)
+        {
+            ScenarioLoader.Apply(registry, ScenarioLoader.Read(scenario));
+        }
+        kubelet.ScenarioLoadedAt = options.Clock.GetUtcNow();
         controllers.Start();
         return new EmbeddedCluster(app, registry, controllers, url, adminToken, ServingCertificate.AuthorityData(certificate));
     }
@@ -186,7 +206,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         Registry.Store.Dispose();
     }
 
-    private static void Seed(ObjectRegistry registry)
+    private static void Seed(ObjectRegistry registry, int workers)
     {
         var catalog = registry.Catalog;
         var write = new WriteOptions("kube-apiserver");
@@ -209,7 +229,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             Ensure(catalog.FindByApiVersionKind(policy["apiVersion"]!.ToString(), policy["kind"]!.ToString())!, null, policy);
         }
         var nodes = catalog.Find("", "v1", "nodes")!;
-        foreach (var node in BootstrapObjects.Nodes(registry.Clock.GetUtcNow()))
+        foreach (var node in BootstrapObjects.Nodes(registry.Clock.GetUtcNow(), workers))
         {
             Ensure(nodes, null, node);
         }

@@ -12,9 +12,18 @@ public sealed class EmbeddedClusterOptions
     /// <summary>Directory for the SQLite database and the admin token; null (the default) keeps everything in memory.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>A scenario to load after start: a built-in name (see <c>kubemcp cluster scenarios</c>) or a YAML file.</summary>
+    public string? Scenario { get; set; }
+
+    /// <summary>How many simulated worker nodes a new cluster gets (besides its control-plane node); 2 by default.</summary>
+    public int WorkerNodes { get; set; } = 2;
+
     /// <summary>The clock the simulation runs on; the system clock by default, a virtual one in tests.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Minimum level of the cluster's own log (to stderr); warnings by default.</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; set; } = Microsoft.Extensions.Logging.LogLevel.Warning;
+
+    /// <summary>How many changes watches can resume from (tests shrink it to reach 410 Gone quickly).</summary>
+    internal int WatchHistoryCapacity { get; set; } = Store.ObjectStore.DefaultHistoryCapacity;
 }

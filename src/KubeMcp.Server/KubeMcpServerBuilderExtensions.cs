@@ -1,8 +1,13 @@
+using System.Diagnostics.Metrics;
 using System.Reflection;
+using KubeMcp.Server.Audit;
+using KubeMcp.Server.Authentication;
 using KubeMcp.Server.Errors;
 using KubeMcp.Server.Helm;
 using KubeMcp.Server.Kubernetes;
+using KubeMcp.Server.Policy;
 using KubeMcp.Server.Prompts;
+using KubeMcp.Server.Telemetry;
 using KubeMcp.Server.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,12 +37,25 @@ public static class KubeMcpServerBuilderExtensions
     {
         var options = new KubeMcpServerOptions();
         configure?.Invoke(options);
+        return services.AddKubeMcpServer(options);
+    }
+
+    /// <summary>Adds the MCP server configured by <paramref name="options"/> (the instance is shared, not copied).</summary>
+    internal static IMcpServerBuilder AddKubeMcpServer(this IServiceCollection services, KubeMcpServerOptions options)
+    {
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ClusterConnections>();
         services.TryAddSingleton<HelmRunner>();
         services.TryAddSingleton<ToolServices>();
         services.TryAddSingleton<KubeToolCatalog>();
+        services.TryAddSingleton(sp => new ServerTelemetry(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(new PolicyEngine(options.Policy));
+        services.TryAddSingleton<BlastRadius>();
+        if (options.AuditLog is { } auditOptions)
+        {
+            services.TryAddSingleton(_ => new AuditLog(auditOptions));
+        }
         var builder = services.AddMcpServer(o =>
         {
             o.ServerInfo = new Implementation { Name = ServerName, Title = "KubeMcp Kubernetes server", Version = Version };
@@ -73,11 +91,42 @@ public static class KubeMcpServerBuilderExtensions
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (request, ct) =>
         {
             var provider = request.Services ?? throw new InvalidOperationException("the MCP request has no service provider");
-            var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("KubeMcp.Server.Tools") ?? NullLogger.Instance;
-            // Logging sits outside the error filter so failed calls are logged with their isError outcome.
-            var pipeline = ToolCallLog.Create(logger)(ToolErrorFilter.Create(provider.GetRequiredService<ClusterConnections>(), logger)(next));
+            var pipeline = CallToolPipeline(provider)(next);
             return await pipeline(request, ct);
         }));
         return builder;
+    }
+
+    /// <summary>
+    /// The cross-cutting filters around every tool, outermost first: metrics and trace, audit record, log line,
+    /// impersonation, policy, and the error filter that turns exceptions into isError results.
+    /// </summary>
+    private static McpRequestFilter<CallToolRequestParams, CallToolResult> CallToolPipeline(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<KubeMcpServerOptions>();
+        var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("KubeMcp.Server.Tools") ?? NullLogger.Instance;
+        var connections = provider.GetRequiredService<ClusterConnections>();
+        var telemetry = provider.GetRequiredService<ServerTelemetry>();
+        var filters = new List<McpRequestFilter<CallToolRequestParams, CallToolResult>> { ToolCallMetricsFilter.Create(telemetry) };
+        if (provider.GetService<AuditLog>() is { } audit)
+        {
+            filters.Add(AuditFilter.Create(audit, provider.GetRequiredService<TimeProvider>()));
+        }
+        filters.Add(ToolCallLog.Create(logger));
+        if (options.ClusterIdentity == ClusterIdentityMode.Impersonate)
+        {
+            filters.Add(ImpersonationFilter.Create());
+        }
+        filters.Add(new PolicyFilter(provider.GetRequiredService<PolicyEngine>(), provider.GetRequiredService<BlastRadius>(),
+            provider.GetRequiredService<KubeToolCatalog>(), connections, telemetry, options, logger).Create());
+        filters.Add(ToolErrorFilter.Create(connections, logger));
+        return next =>
+        {
+            for (var i = filters.Count - 1; i >= 0; i--)
+            {
+                next = filters[i](next);
+            }
+            return next;
+        };
     }
 }

@@ -1,3 +1,8 @@
+using KubeMcp.Server.Audit;
+using KubeMcp.Server.Authentication;
+using KubeMcp.Server.Hosting;
+using KubeMcp.Server.Policy;
+
 namespace KubeMcp.Server;
 
 /// <summary>Configures the Kubernetes MCP server: which cluster it talks to, which tools it offers and how much they say.</summary>
@@ -64,4 +69,58 @@ public sealed class KubeMcpServerOptions
 
     /// <summary>Timeout for one call to the Kubernetes API. Default: 30 seconds.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The tool-call policy (<c>--policy FILE</c>). Default: <see cref="PolicyDocument.Default"/> — reads allowed,
+    /// destructive tools need a person's approval, kube-system and kube-public protected, 5 deletions per session.
+    /// </summary>
+    public PolicyDocument Policy { get; set; } = PolicyDocument.Default;
+
+    /// <summary>How long an approval request waits for the person before it counts as refused. Default: 5 minutes.</summary>
+    public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The audit log (<c>--audit-log FILE</c>); null for none.</summary>
+    public AuditLogOptions? AuditLog { get; set; }
+
+    /// <summary>Request limits of the HTTP transport.</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>Who may call the HTTP transport. Default: anyone who can reach it (bind to loopback).</summary>
+    public CallerAuthenticationOptions Authentication { get; set; } = new();
+
+    /// <summary>Whose permissions cluster calls use. Default: the server's own kubeconfig identity.</summary>
+    public ClusterIdentityMode ClusterIdentity { get; set; } = ClusterIdentityMode.Server;
+
+    /// <summary>PEM certificate (chain) for HTTPS; with <see cref="TlsKeyPath"/>. Default: plain HTTP.</summary>
+    public string? TlsCertificatePath { get; set; }
+
+    /// <summary>PEM private key for <see cref="TlsCertificatePath"/>.</summary>
+    public string? TlsKeyPath { get; set; }
+
+    /// <summary>OTLP endpoint (e.g. <c>http://127.0.0.1:4317</c>) to export metrics and traces to; null for none.</summary>
+    public Uri? OtlpEndpoint { get; set; }
+
+    /// <summary>Serve Prometheus metrics at <c>/metrics</c>. Default: true.</summary>
+    public bool PrometheusMetrics { get; set; } = true;
+
+    /// <summary>Largest HTTP request body accepted, in bytes. Default: 1 MiB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Retries of an idempotent cluster read after a 5xx, 429, timeout or reset. Writes are never retried. Default: 3.</summary>
+    public int ClusterRetries { get; set; } = 3;
+
+    /// <summary>Time one attempt of a cluster call may take (the whole call is bounded by <see cref="RequestTimeout"/>). Default: 10 s.</summary>
+    public TimeSpan ClusterAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>First retry delay; later ones grow exponentially with jitter. Default: 200 ms.</summary>
+    public TimeSpan ClusterRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Failed cluster calls (of at least 10 in 30 s, by ratio) after which calls fail fast for a while. Default: 0.5.</summary>
+    public double CircuitBreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>How long the circuit stays open before a trial call. Default: 15 s.</summary>
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Extra handlers next to the network on every cluster connection (fault injection in tests).</summary>
+    internal Func<IEnumerable<DelegatingHandler>>? ClusterTestHandlers { get; set; }
 }

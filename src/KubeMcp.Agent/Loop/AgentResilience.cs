@@ -11,12 +11,16 @@ namespace KubeMcp.Agent.Loop;
 /// </summary>
 internal static class AgentResilience
 {
-    /// <summary>Retry on transient failures with exponential backoff around a per-attempt timeout.</summary>
+    /// <summary>
+    /// Retry on transient failures (only on requests refused unprocessed when <paramref name="retry"/> is false) with
+    /// exponential backoff or the server's Retry-After, around a per-attempt timeout.
+    /// </summary>
     public static ResiliencePipeline Create(
         AgentOptions options, TimeSpan attemptTimeout, bool retry, TimeProvider timeProvider, Action<string, RetryScheduledInfo> onRetry)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
-        if (retry && options.MaxRetries > 0)
+        // Without retry, a request the server refused unprocessed (429) is still sent again: it never ran.
+        if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
             {
@@ -25,7 +29,13 @@ internal static class AgentResilience
                 MaxDelay = options.RetryMaxDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = options.RetryJitter,
-                ShouldHandle = args => ValueTask.FromResult(TransientFailure.IsTransient(args.Outcome.Exception, args.Context.CancellationToken)),
+                ShouldHandle = args => ValueTask.FromResult(retry
+                    ? TransientFailure.IsTransient(args.Outcome.Exception, args.Context.CancellationToken)
+                    : TransientFailure.IsUnprocessed(args.Outcome.Exception) && !args.Context.CancellationToken.IsCancellationRequested),
+                // The server's Retry-After wins over our own backoff, capped so a hostile server cannot stall the run.
+                DelayGenerator = args => ValueTask.FromResult(TransientFailure.RetryAfter(args.Outcome.Exception) is { } wait
+                    ? (TimeSpan?)(wait > options.RetryMaxDelay ? options.RetryMaxDelay : wait)
+                    : null),
                 OnRetry = args =>
                 {
                     onRetry(args.Context.OperationKey ?? "call", new RetryScheduledInfo(args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception));

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Net.Http;
 using System.Net.Sockets;
 using KubeMcp.Agent.Providers;
+using KubeMcp.Agent.Tools;
 using Polly.Timeout;
 
 namespace KubeMcp.Agent.Loop;
@@ -27,6 +28,26 @@ internal static class TransientFailure
         SocketException or IOException => true,
         AggregateException a => a.InnerExceptions.Count > 0 && a.InnerExceptions.All(e => IsTransient(e, callerToken)),
         _ => exception.InnerException is { } inner && exception is not OperationCanceledException && IsTransient(inner, callerToken),
+    };
+
+    /// <summary>
+    /// True when the server refused the request without processing it (HTTP 429, <see cref="McpServerBusyException"/>):
+    /// repeating it is safe even for a tool that is not idempotent.
+    /// </summary>
+    public static bool IsUnprocessed(Exception? exception) => exception switch
+    {
+        null => false,
+        McpServerBusyException => true,
+        HttpRequestException { StatusCode: System.Net.HttpStatusCode.TooManyRequests } => true,
+        _ => IsUnprocessed(exception.InnerException),
+    };
+
+    /// <summary>The wait the server asked for in <c>Retry-After</c>, when the failure carries one.</summary>
+    public static TimeSpan? RetryAfter(Exception? exception) => exception switch
+    {
+        null => null,
+        McpServerBusyException busy => busy.RetryAfter,
+        _ => RetryAfter(exception.InnerException),
     };
 
     /// <summary>One line describing the failure (type and message; never a stack trace).</summary>

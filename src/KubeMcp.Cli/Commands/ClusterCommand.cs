@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using KubeMcp.Cluster;
+using KubeMcp.Cluster.Scenarios;
 
 namespace KubeMcp.Cli.Commands;
 
@@ -15,9 +17,13 @@ internal static class ClusterCommand
             Description = "Where to write the kubeconfig for this cluster.",
             DefaultValueFactory = _ => DefaultKubeconfigPath(),
         };
+        var scenario = new Option<string?>("--scenario")
+        {
+            Description = "Load a scenario after start: a built-in name (see 'kubemcp cluster scenarios') or a multi-document YAML file.",
+        };
         var up = new Command("up", "Start the embedded cluster and write a kubeconfig for it; Ctrl-C stops it.")
         {
-            port, data, kubeconfig,
+            port, data, kubeconfig, scenario,
         };
         up.SetAction(async (result, ct) =>
         {
@@ -25,7 +31,19 @@ internal static class ClusterCommand
             {
                 Port = result.GetValue(port),
                 DataDirectory = result.GetValue(data),
+                Scenario = result.GetValue(scenario),
             };
+            // SIGTERM (from kill, systemd, docker stop) and SIGINT (Ctrl-C, or kill -INT of a background job, whose
+            // shell set SIGINT to be ignored) both stop the cluster the same orderly way.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stopping.Cancel();
+            }
+            ct = stopping.Token;
             await using var cluster = await EmbeddedCluster.StartAsync(options, ct);
             var path = cluster.WriteKubeconfig(result.GetValue(kubeconfig)!);
             Console.WriteLine($"Embedded cluster listening on {cluster.Url}");
@@ -41,7 +59,16 @@ internal static class ClusterCommand
             Console.Error.WriteLine("Stopping the embedded cluster.");
             return 0;
         });
-        return new Command("cluster", "Run the embedded Kubernetes-compatible cluster.") { up };
+        var scenarios = new Command("scenarios", "List the built-in scenarios.");
+        scenarios.SetAction(_ =>
+        {
+            foreach (var (name, description) in ScenarioLoader.BuiltIn())
+            {
+                Console.WriteLine($"{name,-20} {description}");
+            }
+            return 0;
+        });
+        return new Command("cluster", "Run the embedded Kubernetes-compatible cluster.") { up, scenarios };
     }
 
     private static string DefaultKubeconfigPath() =>

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using KubeMcp.Cluster;
 using KubeMcp.Server;
+using KubeMcp.Server.Audit;
+using KubeMcp.Server.Authentication;
 using KubeMcp.Server.Hosting;
+using KubeMcp.Server.Policy;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -29,10 +32,25 @@ internal static class ServeCommand
         var allowOrigin = new Option<string[]>("--allow-origin") { Description = "Browser origin or host name allowed besides localhost (repeatable).", AllowMultipleArgumentsPerToken = true };
         var helm = new Option<string?>("--helm") { Description = "Path of the helm binary (default: helm on PATH, then $KUBEMCP_VALIDATORS/helm)." };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Minimum level of the log on stderr.", DefaultValueFactory = _ => LogLevel.Warning };
+        var policy = new Option<string?>("--policy") { Description = "YAML policy file: rules by tool, verb, namespace, kind and name (default: reads allowed, destructive tools need approval, kube-system/kube-public protected)." };
+        var auditLog = new Option<string?>("--audit-log") { Description = "Write every tool call as a JSON line to this file (rotated by size)." };
+        var auditMaxBytes = new Option<long>("--audit-max-bytes") { Description = "Size at which the audit log is rotated.", DefaultValueFactory = _ => 10 * 1024 * 1024 };
+        var auth = new Option<string>("--auth") { Description = "How HTTP callers authenticate: none, tokens (with --auth-tokens) or tokenreview (the cluster checks bearer tokens).", DefaultValueFactory = _ => "none" };
+        auth.AcceptOnlyFromAmong("none", "tokens", "tokenreview");
+        var authTokens = new Option<string?>("--auth-tokens") { Description = "CSV file of bearer tokens: token,user,uid,\"group1,group2\" (implies --auth tokens)." };
+        var clusterIdentity = new Option<string>("--cluster-identity") { Description = "Whose permissions cluster calls use: server (the kubeconfig's) or impersonate (the authenticated caller's).", DefaultValueFactory = _ => "server" };
+        clusterIdentity.AcceptOnlyFromAmong("server", "impersonate");
+        var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate for HTTPS (with --tls-key)." };
+        var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert." };
+        var rateSession = new Option<int>("--rate-limit-session") { Description = "Requests per minute one MCP session may make (0: no limit).", DefaultValueFactory = _ => new RateLimitOptions().PerSessionPerMinute };
+        var rateGlobal = new Option<int>("--rate-limit-global") { Description = "Requests per minute all callers together may make (0: no limit).", DefaultValueFactory = _ => new RateLimitOptions().GlobalPerMinute };
+        var otlp = new Option<Uri?>("--otlp-endpoint") { Description = "Export metrics and traces over OTLP to this endpoint (e.g. http://127.0.0.1:4317)." };
+        var noMetrics = new Option<bool>("--no-metrics") { Description = "Do not serve Prometheus metrics at /metrics." };
 
         var command = new Command("serve", "Serve the Kubernetes tools over MCP (Streamable HTTP at /mcp, or stdio).")
         {
             port, bind, stdio, kubeconfig, context, toolsets, readOnly, disableDestructive, listOutput, stateless, embedded, budget, allowChart, allowOrigin, helm, logLevel,
+            policy, auditLog, auditMaxBytes, auth, authTokens, clusterIdentity, tlsCert, tlsKey, rateSession, rateGlobal, otlp, noMetrics,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -50,6 +68,15 @@ internal static class ServeCommand
                 HelmPath = result.GetValue(helm),
                 AllowedOrigins = result.GetValue(allowOrigin) ?? [],
             };
+            try
+            {
+                ApplyHardening(result, options, policy, auditLog, auditMaxBytes, auth, authTokens, clusterIdentity, tlsCert, tlsKey, rateSession, rateGlobal, otlp, noMetrics);
+            }
+            catch (Exception e) when (e is PolicyFileException or TokenFileException or ArgumentException)
+            {
+                Console.Error.WriteLine($"kubemcp serve: {e.Message}");
+                return 2;
+            }
             var unknown = options.Toolsets.Where(t => !KubeMcpToolsets.All.Contains(t)).ToList();
             if (unknown.Count > 0)
             {
@@ -80,7 +107,17 @@ internal static class ServeCommand
                     await host.RunAsync(ct);
                     return 0;
                 }
-                await using var app = KubeMcpHost.CreateHttp(options, result.GetValue(bind)!, result.GetValue(port), level);
+                Microsoft.AspNetCore.Builder.WebApplication app;
+                try
+                {
+                    app = KubeMcpHost.CreateHttp(options, result.GetValue(bind)!, result.GetValue(port), level);
+                }
+                catch (Exception e) when (e is ArgumentException or TokenFileException)
+                {
+                    Console.Error.WriteLine($"kubemcp serve: {e.Message}");
+                    return 2;
+                }
+                await using var appScope = app;
                 await app.StartAsync(ct);
                 var address = app.Urls.FirstOrDefault() ?? $"http://{result.GetValue(bind)}:{result.GetValue(port)}";
                 Console.WriteLine($"kubemcp {KubeMcpServerBuilderExtensions.Version} serving MCP at {address}/mcp ({(options.Stateless ? "stateless" : "sessions on")}); health at {address}/healthz");
@@ -104,5 +141,41 @@ internal static class ServeCommand
             }
         });
         return command;
+    }
+
+    private static void ApplyHardening(ParseResult result, KubeMcpServerOptions options, Option<string?> policy, Option<string?> auditLog,
+        Option<long> auditMaxBytes, Option<string> auth, Option<string?> authTokens, Option<string> clusterIdentity, Option<string?> tlsCert,
+        Option<string?> tlsKey, Option<int> rateSession, Option<int> rateGlobal, Option<Uri?> otlp, Option<bool> noMetrics)
+    {
+        if (result.GetValue(policy) is { } policyPath)
+        {
+            options.Policy = PolicyFile.Load(policyPath);
+        }
+        if (result.GetValue(auditLog) is { } auditPath)
+        {
+            options.AuditLog = new AuditLogOptions { Path = auditPath, MaxBytes = result.GetValue(auditMaxBytes) };
+        }
+        var tokens = result.GetValue(authTokens);
+        options.Authentication = new CallerAuthenticationOptions
+        {
+            Mode = result.GetValue(auth) switch
+            {
+                "tokenreview" => AuthenticationMode.TokenReview,
+                "tokens" => AuthenticationMode.StaticTokens,
+                _ when tokens is not null => AuthenticationMode.StaticTokens,
+                _ => AuthenticationMode.None,
+            },
+            TokensFile = tokens,
+        };
+        if (options.Authentication.Mode == AuthenticationMode.StaticTokens && tokens is null)
+        {
+            throw new ArgumentException("--auth tokens needs --auth-tokens FILE");
+        }
+        options.ClusterIdentity = result.GetValue(clusterIdentity) == "impersonate" ? ClusterIdentityMode.Impersonate : ClusterIdentityMode.Server;
+        options.TlsCertificatePath = result.GetValue(tlsCert);
+        options.TlsKeyPath = result.GetValue(tlsKey);
+        options.RateLimits = new RateLimitOptions { PerSessionPerMinute = result.GetValue(rateSession), GlobalPerMinute = result.GetValue(rateGlobal) };
+        options.OtlpEndpoint = result.GetValue(otlp);
+        options.PrometheusMetrics = !result.GetValue(noMetrics);
     }
 }

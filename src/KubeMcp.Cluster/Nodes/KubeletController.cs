@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Controllers;
+using KubeMcp.Cluster.Kubelet;
 using KubeMcp.Cluster.Registry;
 using KubeMcp.Cluster.Store;
 
@@ -17,8 +18,18 @@ internal sealed class KubeletController : Controller
 
     private readonly Dictionary<string, PodRuntime> _pods = new(StringComparer.Ordinal);
     private readonly PodIpAllocator _ips = new();
+    private readonly Dictionary<string, HashSet<string>> _nodeImages = new(StringComparer.Ordinal);
+
+    /// <summary>The images the simulated nodes can pull; extend it with <see cref="ImageCatalog.LoadOverrides"/>.</summary>
+    public ImageCatalog Images { get; } = new();
 
     public override string Name => Component;
+
+    /// <summary>
+    /// When the start-up scenario finished loading. Pods created before it that carry
+    /// <c>sim.kubemcp.io/crash-until-recreated</c> crash; their replacements run.
+    /// </summary>
+    public DateTimeOffset ScenarioLoadedAt { get; set; }
 
     public override IEnumerable<ControllerWatch> Watches =>
     [
@@ -31,6 +42,15 @@ internal sealed class KubeletController : Controller
         lock (_pods)
         {
             return _pods.GetValueOrDefault(uid);
+        }
+    }
+
+    /// <summary>Every pod runtime on one node (for node metrics and the stats summary).</summary>
+    public IReadOnlyList<PodRuntime> RuntimesOn(string node)
+    {
+        lock (_pods)
+        {
+            return [.. _pods.Values.Where(p => p.Node == node)];
         }
     }
 
@@ -71,7 +91,15 @@ internal sealed class KubeletController : Controller
                 _pods[pod.Uid()] = runtime;
             }
         }
-        var step = runtime.Advance(pod, context.Registry, context.Now);
+        HashSet<string> images;
+        lock (_nodeImages)
+        {
+            if (!_nodeImages.TryGetValue(nodeName, out images!))
+            {
+                _nodeImages[nodeName] = images = new HashSet<string>(StringComparer.Ordinal) { "registry.k8s.io/pause:3.10" };
+            }
+        }
+        var step = runtime.Advance(pod, context.Registry, Images, images, ScenarioLoadedAt, context.Now);
         foreach (var e in step.Events)
         {
             context.Events.Record(pod, e.Type, e.Reason, e.Message, Component, nodeName, e.FieldPath);
@@ -99,7 +127,10 @@ internal sealed class KubeletController : Controller
         }
         lock (_pods)
         {
-            _pods.Remove(pod.Uid());
+            if (_pods.Remove(pod.Uid(), out var runtime))
+            {
+                runtime.Stop(context.Now);
+            }
         }
     }
 

@@ -43,6 +43,9 @@ internal static class ErrorMessages
                 return $"{what} not found{where}" + await AlternativesAsync(t, connections, context, ct);
             case 404:
                 return $"not found: {e.Message}";
+            case 403 when Authentication.ImpersonationScope.Current is { } caller:
+                return $"forbidden: {e.Message}. The server acts on the cluster as the caller ({caller}), and the cluster's RBAC " +
+                    $"does not allow {t?.Verb ?? "this request"} on {t?.Resource.Plural ?? "this resource"}{where} for them; ask a cluster admin to grant it.";
             case 403:
                 return $"forbidden: {e.Message}. The identity in the kubeconfig lacks this permission (RBAC); " +
                     "ask for it to be granted or use a context that has it.";

@@ -4,7 +4,8 @@ namespace KubeMcp.Server.Formatting;
 
 /// <summary>
 /// Prepares an object for a model to read: drops bookkeeping no one reasons about (managedFields, the
-/// last-applied annotation) and replaces Secret values with REDACTED and their size, so credentials never reach the model.
+/// last-applied annotation) and replaces Secret values with REDACTED and their size, so credentials never reach the model
+/// (unless a policy rule with <c>revealSecrets</c> decided the call).
 /// </summary>
 internal static class ObjectCleaner
 {
@@ -33,7 +34,7 @@ internal static class ObjectCleaner
                 }
             }
         }
-        if (IsSecret(copy))
+        if (IsSecret(copy) && !Policy.SecretDisclosure.IsAllowed)
         {
             RedactValues(copy, "data", base64: true);
             RedactValues(copy, "stringData", base64: false);

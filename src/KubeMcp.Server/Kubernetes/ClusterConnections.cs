@@ -13,14 +13,16 @@ internal sealed class ClusterConnections : IDisposable
 {
     private const string InClusterContext = "in-cluster";
     private readonly KubeMcpServerOptions _options;
+    private readonly TimeProvider _clock;
     private readonly Lazy<LoadedConfig> _loaded;
     private readonly ConcurrentDictionary<string, Lazy<KubeApi>> _apis = new(StringComparer.Ordinal);
     private readonly Lock _fileLock = new();
     private string? _tempKubeconfig;
 
-    public ClusterConnections(KubeMcpServerOptions options)
+    public ClusterConnections(KubeMcpServerOptions options, TimeProvider? clock = null)
     {
         _options = options;
+        _clock = clock ?? TimeProvider.System;
         _loaded = new Lazy<LoadedConfig>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -141,7 +143,21 @@ internal sealed class ClusterConnections : IDisposable
         }
         config.HttpClientTimeout = _options.RequestTimeout;
         var info = loaded.Contexts.First(c => c.Name == context);
-        return new KubeApi(new k8s.Kubernetes(config), info);
+        return new KubeApi(new k8s.Kubernetes(config, [.. Handlers()]), info);
+    }
+
+    /// <summary>The handler chain of every connection, outermost first; the test hook sits next to the network.</summary>
+    private IEnumerable<DelegatingHandler> Handlers()
+    {
+        if (_options.ClusterIdentity == Authentication.ClusterIdentityMode.Impersonate)
+        {
+            yield return new Authentication.ImpersonationHandler();
+        }
+        yield return Resilience.ClusterResilience.CreateHandler(_options, _clock);
+        foreach (var handler in _options.ClusterTestHandlers?.Invoke() ?? [])
+        {
+            yield return handler;
+        }
     }
 
     private LoadedConfig Load()

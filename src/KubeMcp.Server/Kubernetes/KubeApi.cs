@@ -123,6 +123,15 @@ internal sealed class KubeApi : IDisposable
         {
             throw new ClusterUnreachableException(Server, Describe(e), e);
         }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw new ClusterUnreachableException(Server, $"no answer in time (an attempt timed out after {e.Timeout.TotalSeconds:0.#} s)", e);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException e)
+        {
+            throw new ClusterUnreachableException(Server,
+                "the API server failed repeatedly, so calls to it are paused for a few seconds (circuit breaker open); try again shortly", e);
+        }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
             throw new ClusterUnreachableException(Server, "no answer in time (the request timed out)", e);

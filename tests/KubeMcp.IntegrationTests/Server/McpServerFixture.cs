@@ -20,7 +20,13 @@ public sealed class McpServerFixture : IAsyncLifetime
     public Uri BaseAddress => new(Endpoint.GetLeftPart(UriPartial.Authority));
 
     /// <summary>Options the server was started with; tests may read but not change them.</summary>
-    public KubeMcpServerOptions Options { get; } = new() { AllowedChartSources = [Path.GetTempPath()] };
+    /// <remarks>The tool tests exercise destructive tools directly, so the policy is permissive; policy has its own tests.</remarks>
+    public KubeMcpServerOptions Options { get; } = new()
+    {
+        AllowedChartSources = [Path.GetTempPath()],
+        Policy = KubeMcp.Server.Policy.PolicyDocument.Permissive,
+        RateLimits = KubeMcp.Server.Hosting.RateLimitOptions.Unlimited,
+    };
 
     public async ValueTask InitializeAsync()
     {

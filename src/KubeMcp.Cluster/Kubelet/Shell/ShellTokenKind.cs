@@ -1,0 +1,9 @@
+namespace KubeMcp.Cluster.Kubelet.Shell;
+
+internal enum ShellTokenKind
+{
+    Word,
+    Operator,
+    Newline,
+    End,
+}
