@@ -50,7 +50,7 @@ public sealed class HorizontalPodAutoscalerControllerTests
     {
         await using var sim = await SimulatedCluster.StartAsync();
         sim.Apply(Deployment(2, cpuUsage: "90m"));
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(30));
         sim.Apply(Autoscaler(1, 10, 50));
         await sim.SettleAsync();
 
@@ -68,8 +68,8 @@ public sealed class HorizontalPodAutoscalerControllerTests
         Assert.Equal(("True", "ValidMetricFound"), StatusAndReason(hpa, "ScalingActive"));
         Assert.Equal(("False", "DesiredWithinRange"), StatusAndReason(hpa, "ScalingLimited"));
 
-        // The new pods run at the same use, so the next sync (15 s later) finds the size right.
-        await sim.AdvanceAsync(TimeSpan.FromSeconds(15));
+        // The new pods run at the same use, so the next sync (15 s later) scales again.
+        await sim.RunForAsync(TimeSpan.FromSeconds(15));
         hpa = sim.Require("autoscaling/v2", "HorizontalPodAutoscaler", "default", "web");
         Assert.Equal(4, hpa.Int("status.currentReplicas"));
         Assert.Equal(8, sim.Require("apps/v1", "Deployment", "default", "web").Int("spec.replicas"));
@@ -80,7 +80,7 @@ public sealed class HorizontalPodAutoscalerControllerTests
     {
         await using var sim = await SimulatedCluster.StartAsync();
         sim.Apply(Deployment(2, cpuUsage: "90m"));
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(30));
         sim.Apply(Autoscaler(1, 3, 50));
         await sim.SettleAsync();
 
@@ -95,7 +95,7 @@ public sealed class HorizontalPodAutoscalerControllerTests
     {
         await using var sim = await SimulatedCluster.StartAsync();
         sim.Apply(Deployment(4));
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(30));
         sim.Apply(Autoscaler(1, 10, 80));
         await sim.SettleAsync();
 
@@ -117,7 +117,7 @@ public sealed class HorizontalPodAutoscalerControllerTests
     {
         await using var sim = await SimulatedCluster.StartAsync();
         sim.Apply(Deployment(1, requests: "resources: {}"));
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(30));
         sim.Apply(Autoscaler(1, 5, 50));
         await sim.SettleAsync();
 
@@ -147,7 +147,7 @@ public sealed class HorizontalPodAutoscalerControllerTests
     {
         await using var sim = await SimulatedCluster.StartAsync();
         sim.Apply(Deployment(2, cpuUsage: "60m"));
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(30));
         sim.Apply("""
             apiVersion: autoscaling/v1
             kind: HorizontalPodAutoscaler
