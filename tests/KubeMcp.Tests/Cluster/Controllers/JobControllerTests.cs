@@ -214,4 +214,24 @@ public sealed class JobControllerTests
         await sim.AdvanceAsync(TimeSpan.FromSeconds(1));
         Assert.Null(sim.Get("batch/v1", "Job", "default", "short"));
     }
+
+    [Fact]
+    public async Task OnSimulatedNodes_ExitZeroCompletesAndExitOneExhaustsTheBackoffLimit()
+    {
+        await using var sim = await SimulatedCluster.StartAsync();
+        sim.Apply(Job("ok", manual: false).Replace("command: [sleep, \"3600\"]", "command: [sh, -c, \"echo done\"]", StringComparison.Ordinal));
+        sim.Apply(Job("bad", "backoffLimit: 2", manual: false).Replace("command: [sleep, \"3600\"]", "command: [sh, -c, \"exit 1\"]", StringComparison.Ordinal));
+        await sim.RunForAsync(TimeSpan.FromMinutes(2));
+
+        var ok = sim.Require("batch/v1", "Job", "default", "ok");
+        Assert.Equal("True", Condition(ok, "Complete").Str("status"));
+        Assert.Equal(1, ok.Int("status.succeeded"));
+        Assert.Equal("Succeeded", Assert.Single(JobPods(sim, "ok")).Str("status.phase"));
+
+        var bad = sim.Require("batch/v1", "Job", "default", "bad");
+        Assert.Equal("BackoffLimitExceeded", Condition(bad, "Failed").Str("reason"));
+        Assert.Equal(3, bad.Int("status.failed"));
+        Assert.Equal(3, JobPods(sim, "bad").Count(p => p.Str("status.phase") == "Failed"));
+        Assert.All(JobPods(sim, "bad"), p => Assert.Null(p.At("metadata.finalizers")));
+    }
 }

@@ -187,4 +187,25 @@ public sealed class StatefulSetControllerTests
         Assert.Equal("data-db-1", volume.Str("persistentVolumeClaim.claimName"));
         Assert.Contains("create Claim data-db-0 Pod db-0 in StatefulSet db success", sim.EventMessages("default", "db", "SuccessfulCreate"));
     }
+
+    [Fact]
+    public async Task DeletingTheSet_CollectsItsPodsAndRevisionsButKeepsRetainedClaims()
+    {
+        await using var sim = await SimulatedCluster.StartAsync();
+        sim.Apply(Web(2, policy: "Parallel").Replace("  selector:", """
+              volumeClaimTemplates:
+              - metadata: {name: data}
+                spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+              selector:
+            """.TrimEnd(), StringComparison.Ordinal));
+        await sim.RunForAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, sim.Pods().Count);
+
+        sim.Delete("apps/v1", "StatefulSet", "default", "web");
+        await sim.RunForAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Empty(sim.Pods());
+        Assert.Empty(sim.List("apps/v1", "ControllerRevision", "default"));
+        Assert.Equal(["data-web-0", "data-web-1"], sim.List("v1", "PersistentVolumeClaim", "default").Select(c => c.Name()).Order(StringComparer.Ordinal));
+    }
 }
