@@ -5,6 +5,7 @@ using KubeMcp.Cluster.Authentication;
 using KubeMcp.Cluster.Authorization;
 using KubeMcp.Cluster.Bootstrap;
 using KubeMcp.Cluster.Controllers;
+using KubeMcp.Cluster.Controllers.Autoscaling;
 using KubeMcp.Cluster.Controllers.Batch;
 using KubeMcp.Cluster.Controllers.Disruption;
 using KubeMcp.Cluster.Controllers.Networking;
@@ -140,6 +141,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         controllers.Add(new PersistentVolumeReclaimer());
         controllers.Add(new DisruptionController());
         controllers.Add(new NodeLifecycleController());
+        controllers.Add(new HorizontalPodAutoscalerController(new RequestBasedPodMetrics()));
         controllers.Add(new Scheduler());
         controllers.Add(kubelet);
         registry.KubeletFinishesPodDeletion = true;

@@ -91,6 +91,8 @@ internal sealed class WatchHandler(ObjectRegistry registry, TimeProvider clock)
         ctx.Response.ContentType = asTable ? MediaTypes.Table : "application/json";
         ctx.Response.Headers.CacheControl = "no-cache, private";
         await ctx.Response.StartAsync(ctx.RequestAborted);
+        // Send the headers now: a client waiting for them (client-go's reflector) cannot stop while nothing changes.
+        await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
     }
 
     private static JsonObject ServedAs(ResourceType type, JsonObject obj)

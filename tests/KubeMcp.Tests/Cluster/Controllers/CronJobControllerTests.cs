@@ -22,7 +22,7 @@ public sealed class CronJobControllerTests
                     spec:
                       {{{pinned}}}
                       restartPolicy: OnFailure
-                      containers: [{name: report, image: "busybox:1.36"}]
+                      containers: [{name: report, image: "busybox:1.36", command: [sleep, "3600"]}]
             """;
     }
 

@@ -14,7 +14,7 @@ public sealed class DaemonSetControllerTests
           template:
             metadata: {labels: {app: agent}}
             spec:
-              containers: [{name: agent, image: "busybox:1.36"}]
+              containers: [{name: agent, image: "busybox:1.36", command: [sleep, "3600"]}]
         """;
 
     private static string NodeOf(JsonObject pod) => pod.Str("spec.nodeName") ?? "";
@@ -24,7 +24,7 @@ public sealed class DaemonSetControllerTests
     {
         await using var sim = await SimulatedCluster.StartAsync();
         sim.Apply(Agent);
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(10));
 
         var pods = sim.Pods();
         Assert.Equal(["kubemcp-worker", "kubemcp-worker2"], pods.Select(NodeOf).Order(StringComparer.Ordinal));
@@ -80,11 +80,11 @@ public sealed class DaemonSetControllerTests
     {
         await using var sim = await SimulatedCluster.StartAsync();
         sim.Apply(Agent);
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(10));
         var before = sim.Pods().Select(p => p.Name()).ToHashSet();
 
         sim.Update("apps/v1", "DaemonSet", "default", "agent", d => d["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "busybox:1.37");
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(20));
 
         var pods = sim.Pods();
         Assert.Equal(2, pods.Count);

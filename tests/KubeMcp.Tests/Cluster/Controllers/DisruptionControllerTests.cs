@@ -36,7 +36,7 @@ public sealed class DisruptionControllerTests
         await using var sim = await SimulatedCluster.StartAsync();
         sim.Apply(Deployment);
         sim.Apply(Budget("web", "minAvailable: 2"));
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(30));
 
         var pdb = sim.Require("policy/v1", "PodDisruptionBudget", "default", "web");
         Assert.Equal((3L, 2L, 3L, 1L), Counts(pdb));
@@ -52,7 +52,7 @@ public sealed class DisruptionControllerTests
         sim.Apply(Deployment);
         sim.Apply(Budget("one-down", "maxUnavailable: 1"));
         sim.Apply(Budget("all", "minAvailable: 100%"));
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal((3L, 2L, 3L, 1L), Counts(sim.Require("policy/v1", "PodDisruptionBudget", "default", "one-down")));
         var all = sim.Require("policy/v1", "PodDisruptionBudget", "default", "all");
@@ -61,7 +61,7 @@ public sealed class DisruptionControllerTests
 
         // Scaling up raises the expectation before the new pods are healthy.
         sim.Update("apps/v1", "Deployment", "default", "web", d => d["spec"]!["replicas"] = 4);
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(30));
         Assert.Equal((4L, 3L, 4L, 1L), Counts(sim.Require("policy/v1", "PodDisruptionBudget", "default", "one-down")));
     }
 

@@ -46,7 +46,7 @@ public sealed class EndpointsControllerTests
                 spec:
                   containers: [{name: app, image: "nginx:1.27", ports: [{name: http, containerPort: 8080}]}]
             """);
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(30));
 
         var subset = Assert.Single(Subsets(sim))!.AsObject();
         var addresses = ((JsonArray)subset["addresses"]!).OfType<JsonObject>().ToList();

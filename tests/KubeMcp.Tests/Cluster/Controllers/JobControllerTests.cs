@@ -8,6 +8,7 @@ public sealed class JobControllerTests
 {
     private static string Job(string name, string specExtra = "", bool manual = true)
     {
+        // Pods on the manual node get their outcome from the test; on simulated nodes they run until stopped.
         var pinned = manual ? "nodeName: " + SimulatedCluster.ManualNode : "";
         return $$$"""
             apiVersion: batch/v1
@@ -19,7 +20,7 @@ public sealed class JobControllerTests
                 spec:
                   {{{pinned}}}
                   restartPolicy: Never
-                  containers: [{name: work, image: "busybox:1.36", command: [sh, -c, "exit 0"]}]
+                  containers: [{name: work, image: "busybox:1.36", command: [sleep, "3600"]}]
             """;
     }
 
@@ -119,14 +120,14 @@ public sealed class JobControllerTests
     {
         await using var sim = await SimulatedCluster.StartAsync();
         sim.Apply(Job("slow", "activeDeadlineSeconds: 30", manual: false));
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(5));
         Assert.Equal("Running", Assert.Single(JobPods(sim, "slow")).Str("status.phase"));
         Assert.Equal(1, sim.Require("batch/v1", "Job", "default", "slow").Int("status.ready"));
 
-        await sim.AdvanceAsync(TimeSpan.FromSeconds(29));
+        await sim.AdvanceAsync(TimeSpan.FromSeconds(24));
         Assert.Null(sim.Require("batch/v1", "Job", "default", "slow").At("status.conditions"));
 
-        await sim.AdvanceAsync(TimeSpan.FromSeconds(1));
+        await sim.RunForAsync(TimeSpan.FromSeconds(5));
         var job = sim.Require("batch/v1", "Job", "default", "slow");
         Assert.Equal("DeadlineExceeded", Condition(job, "Failed").Str("reason"));
         Assert.Equal("Job was active longer than specified deadline", Condition(job, "Failed").Str("message"));
@@ -212,5 +213,25 @@ public sealed class JobControllerTests
         Assert.NotNull(sim.Get("batch/v1", "Job", "default", "short"));
         await sim.AdvanceAsync(TimeSpan.FromSeconds(1));
         Assert.Null(sim.Get("batch/v1", "Job", "default", "short"));
+    }
+
+    [Fact]
+    public async Task OnSimulatedNodes_ExitZeroCompletesAndExitOneExhaustsTheBackoffLimit()
+    {
+        await using var sim = await SimulatedCluster.StartAsync();
+        sim.Apply(Job("ok", manual: false).Replace("command: [sleep, \"3600\"]", "command: [sh, -c, \"echo done\"]", StringComparison.Ordinal));
+        sim.Apply(Job("bad", "backoffLimit: 2", manual: false).Replace("command: [sleep, \"3600\"]", "command: [sh, -c, \"exit 1\"]", StringComparison.Ordinal));
+        await sim.RunForAsync(TimeSpan.FromMinutes(2));
+
+        var ok = sim.Require("batch/v1", "Job", "default", "ok");
+        Assert.Equal("True", Condition(ok, "Complete").Str("status"));
+        Assert.Equal(1, ok.Int("status.succeeded"));
+        Assert.Equal("Succeeded", Assert.Single(JobPods(sim, "ok")).Str("status.phase"));
+
+        var bad = sim.Require("batch/v1", "Job", "default", "bad");
+        Assert.Equal("BackoffLimitExceeded", Condition(bad, "Failed").Str("reason"));
+        Assert.Equal(3, bad.Int("status.failed"));
+        Assert.Equal(3, JobPods(sim, "bad").Count(p => p.Str("status.phase") == "Failed"));
+        Assert.All(JobPods(sim, "bad"), p => Assert.Null(p.At("metadata.finalizers")));
     }
 }

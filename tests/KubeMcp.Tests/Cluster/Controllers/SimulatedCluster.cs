@@ -145,5 +145,18 @@ internal sealed class SimulatedCluster : IAsyncDisposable
         await SettleAsync();
     }
 
+    /// <summary>
+    /// Lets simulated time pass a second at a time, settling after each step, so that chains of timers (image pull,
+    /// container start, readiness, back-offs) play out as they would in real time.
+    /// </summary>
+    public async Task RunForAsync(TimeSpan duration)
+    {
+        var step = TimeSpan.FromSeconds(1);
+        for (var elapsed = TimeSpan.Zero; elapsed < duration; elapsed += step)
+        {
+            await AdvanceAsync(step);
+        }
+    }
+
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();
 }

@@ -67,7 +67,7 @@ public sealed class StatefulSetControllerTests
     {
         await using var sim = await SimulatedCluster.StartAsync();
         sim.Apply(Web(3));
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(30));
 
         var pods = sim.Pods();
         Assert.Equal(["web-0", "web-1", "web-2"], pods.Select(p => p.Name()));
@@ -125,11 +125,11 @@ public sealed class StatefulSetControllerTests
     {
         await using var sim = await SimulatedCluster.StartAsync();
         sim.Apply(Web(3, partition: 1));
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(30));
         var before = sim.Require("apps/v1", "StatefulSet", "default", "web").Str("status.currentRevision");
 
         sim.Update("apps/v1", "StatefulSet", "default", "web", s => s["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "nginx:1.28");
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(60));
 
         var set = sim.Require("apps/v1", "StatefulSet", "default", "web");
         var after = set.Str("status.updateRevision");
@@ -145,7 +145,7 @@ public sealed class StatefulSetControllerTests
             sim.EventMessages("default", "web", "SuccessfulDelete"));
 
         sim.Update("apps/v1", "StatefulSet", "default", "web", s => s["spec"]!["updateStrategy"]!["rollingUpdate"]!["partition"] = 0);
-        await sim.SettleAsync();
+        await sim.RunForAsync(TimeSpan.FromSeconds(30));
         set = sim.Require("apps/v1", "StatefulSet", "default", "web");
         Assert.Equal(after, set.Str("status.currentRevision"));
         Assert.Equal(3, set.Int("status.currentReplicas"));
@@ -165,6 +165,7 @@ public sealed class StatefulSetControllerTests
             spec:
               replicas: 2
               serviceName: db
+              podManagementPolicy: Parallel
               selector: {matchLabels: {app: db}}
               template:
                 metadata: {labels: {app: db}}
@@ -185,5 +186,26 @@ public sealed class StatefulSetControllerTests
         var volume = ((JsonArray)sim.Require("v1", "Pod", "default", "db-1").At("spec.volumes")!).OfType<JsonObject>().Single(v => v.Str("name") == "data");
         Assert.Equal("data-db-1", volume.Str("persistentVolumeClaim.claimName"));
         Assert.Contains("create Claim data-db-0 Pod db-0 in StatefulSet db success", sim.EventMessages("default", "db", "SuccessfulCreate"));
+    }
+
+    [Fact]
+    public async Task DeletingTheSet_CollectsItsPodsAndRevisionsButKeepsRetainedClaims()
+    {
+        await using var sim = await SimulatedCluster.StartAsync();
+        sim.Apply(Web(2, policy: "Parallel").Replace("  selector:", """
+              volumeClaimTemplates:
+              - metadata: {name: data}
+                spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+              selector:
+            """.TrimEnd(), StringComparison.Ordinal));
+        await sim.RunForAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, sim.Pods().Count);
+
+        sim.Delete("apps/v1", "StatefulSet", "default", "web");
+        await sim.RunForAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Empty(sim.Pods());
+        Assert.Empty(sim.List("apps/v1", "ControllerRevision", "default"));
+        Assert.Equal(["data-web-0", "data-web-1"], sim.List("v1", "PersistentVolumeClaim", "default").Select(c => c.Name()).Order(StringComparer.Ordinal));
     }
 }
