@@ -91,6 +91,9 @@ internal sealed class WatchHandler(ObjectRegistry registry, TimeProvider clock)
         ctx.Response.ContentType = asTable ? MediaTypes.Table : "application/json";
         ctx.Response.Headers.CacheControl = "no-cache, private";
         await ctx.Response.StartAsync(ctx.RequestAborted);
+        // StartAsync only queues the headers; a watch with nothing to report yet must still reach the client, or
+        // kubectl wait and informers see no response until the watch times out.
+        await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
     }
 
     private static JsonObject ServedAs(ResourceType type, JsonObject obj)
