@@ -314,8 +314,10 @@ internal sealed class ObjectStore : IDisposable
     {
         private readonly ObjectStore _store;
         private readonly Func<WatchEvent, bool> _filter;
+        // Not single-reader: that channel cannot count its backlog, which the controller manager reads to know
+        // when the cluster has settled.
         private readonly Channel<WatchEvent> _channel = Channel.CreateUnbounded<WatchEvent>(
-            new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+            new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
 
         internal Watcher(ObjectStore store, string storageKey, Func<WatchEvent, bool> filter)
         {
