@@ -1,9 +1,12 @@
 using KubeMcp.Benchmarks;
+using KubeMcp.Benchmarks.Cluster;
 
 // Usage: dotnet run -c Release --project bench/KubeMcp.Benchmarks -- <benchmark> [options]; see each benchmark's class.
 var name = args.FirstOrDefault() ?? "help";
 switch (name)
 {
+    case "cluster":
+        return await EmbeddedClusterBenchmark.RunAsync(args[1..]);
     case "scale":
         Console.WriteLine(await ScaleBenchmark.RunAsync());
         return 0;
@@ -13,6 +16,12 @@ switch (name)
     case "client":
         return await ClientBenchmarks.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("benchmarks: scale | agent | client [--calls 1000] [--starts 5] [--pods 20]");
+        Console.Error.WriteLine("""
+            benchmarks:
+              cluster [--pods 1000,10000] [--watchers 100] [--changes 1000] [--no-kubectl] [--realistic N]
+              scale
+              agent
+              client [--calls 1000] [--starts 5] [--pods 20]
+            """);
         return name == "help" ? 0 : 2;
 }

@@ -207,6 +207,19 @@ public sealed class ObjectStoreTests
     }
 
     [Fact]
+    public void Watcher_CountsItsBacklog()
+    {
+        using var store = new ObjectStore();
+        using var watcher = store.Watch("configmaps", null, sendInitial: true, _ => true);
+
+        store.Create(ConfigMaps, Key("a"), ConfigMap("a"));
+        store.Create(ConfigMaps, Key("b"), ConfigMap("b"));
+
+        Assert.True(watcher.Events.CanCount);
+        Assert.Equal(2, watcher.Events.Count);
+    }
+
+    [Fact]
     public void DisposedWatchers_StopReceiving_AndDisposingTheStoreCompletesTheRest()
     {
         var store = new ObjectStore();
