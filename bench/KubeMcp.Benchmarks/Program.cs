@@ -1,9 +1,20 @@
-using KubeMcp.Benchmarks.Load;
+using KubeMcp.Benchmarks;
 
-// `dotnet run -c Release --project bench/KubeMcp.Benchmarks -- load [--sessions N] [--seconds S]`
-if (args.Length > 0 && args[0] == "load")
+// Usage: dotnet run -c Release --project bench/KubeMcp.Benchmarks -- <benchmark> [options]; see each benchmark's class.
+var name = args.FirstOrDefault() ?? "help";
+switch (name)
 {
-    return await LoadTest.RunAsync(LoadTestOptions.Parse(args[1..]));
+    case "scale":
+        Console.WriteLine(await ScaleBenchmark.RunAsync());
+        return 0;
+    case "agent":
+        await KubeMcp.Benchmarks.Agent.AgentBenchmarks.RunAsync(args[1..]);
+        return 0;
+    case "client":
+        return await ClientBenchmarks.RunAsync(args[1..]);
+    case "load":
+        return await KubeMcp.Benchmarks.Load.LoadTest.RunAsync(KubeMcp.Benchmarks.Load.LoadTestOptions.Parse(args[1..]));
+    default:
+        Console.Error.WriteLine("benchmarks: scale | agent | client [--calls 1000] [--starts 5] [--pods 20] | load [--sessions 50] [--seconds 60]");
+        return name == "help" ? 0 : 2;
 }
-Console.WriteLine("bench: modes: load [--sessions 50] [--seconds 60]");
-return 0;

@@ -5,6 +5,11 @@ var root = new RootCommand("kubemcp — operate Kubernetes safely through MCP to
 {
     ClusterCommand.Create(),
     ServeCommand.Create(),
+    AskCommand.Create(),
+    ChatCommand.Create(),
+    DemoCommand.Create(),
     StatsCommand.Create(),
+    ToolsCommand.Create(),
+    EvalCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

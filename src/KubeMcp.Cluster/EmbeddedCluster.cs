@@ -5,6 +5,11 @@ using KubeMcp.Cluster.Authentication;
 using KubeMcp.Cluster.Authorization;
 using KubeMcp.Cluster.Bootstrap;
 using KubeMcp.Cluster.Controllers;
+using KubeMcp.Cluster.Controllers.Batch;
+using KubeMcp.Cluster.Controllers.Disruption;
+using KubeMcp.Cluster.Controllers.Networking;
+using KubeMcp.Cluster.Controllers.Nodes;
+using KubeMcp.Cluster.Controllers.Storage;
 using KubeMcp.Cluster.Controllers.Workloads;
 using KubeMcp.Cluster.Http;
 using KubeMcp.Cluster.Nodes;
@@ -90,28 +95,49 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeMcp.Cluster");
         var watch = new WatchHandler(registry, options.Clock);
+        var kubelet = new KubeletController();
+        var kubelets = new SimulatedKubelets(registry, kubelet);
         ISubresourceHandler[] subresources =
         [
             new EvictionHandler(registry),
             new ServiceAccountTokenHandler(new TokenRequestHandler(authenticator, rbac, options.Clock)),
+            new PodLogHandler(kubelets),
+            new PodExecHandler(kubelets),
+            new NodeProxyHandler(kubelets),
+        ];
+        IComputedResource[] computed =
+        [
+            new PodMetricsSource(kubelets),
+            new NodeMetricsSource(kubelets),
         ];
         var resources = new ResourceHandler(registry, watch,
             subresources.ToDictionary(h => h.Route),
-            new Dictionary<string, IComputedResource>(),
+            computed.ToDictionary(c => c.StorageKey),
             ReviewHandlers.Create(security, options.Clock).ToDictionary(h => h.StorageKey));
         var api = new ApiHandler(catalog, resources, security, logger);
         api.PrebuildOpenApi();
+        app.UseWebSockets();
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("http://", "https://", StringComparison.Ordinal));
-        Seed(registry);
+        Seed(registry, options.WorkerNodes);
         var controllers = new ControllerManager(registry, logger);
         controllers.Add(new ReplicaSetController());
         controllers.Add(new DeploymentController());
+        controllers.Add(new StatefulSetController());
+        controllers.Add(new DaemonSetController());
+        controllers.Add(new JobController());
+        controllers.Add(new CronJobController());
+        controllers.Add(new TtlAfterFinishedController());
+        controllers.Add(new EndpointsController());
+        controllers.Add(new EndpointSliceController());
+        controllers.Add(new PersistentVolumeBinder());
+        controllers.Add(new PersistentVolumeReclaimer());
+        controllers.Add(new DisruptionController());
+        controllers.Add(new NodeLifecycleController());
         controllers.Add(new Scheduler());
-        var kubelet = new KubeletController();
         controllers.Add(kubelet);
         registry.KubeletFinishesPodDeletion = true;
         if (options.Scenario is { } scenario)
@@ -175,7 +201,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         Registry.Store.Dispose();
     }
 
-    private static void Seed(ObjectRegistry registry)
+    private static void Seed(ObjectRegistry registry, int workers)
     {
         var catalog = registry.Catalog;
         var write = new WriteOptions("kube-apiserver");
@@ -198,7 +224,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             Ensure(catalog.FindByApiVersionKind(policy["apiVersion"]!.ToString(), policy["kind"]!.ToString())!, null, policy);
         }
         var nodes = catalog.Find("", "v1", "nodes")!;
-        foreach (var node in BootstrapObjects.Nodes(registry.Clock.GetUtcNow()))
+        foreach (var node in BootstrapObjects.Nodes(registry.Clock.GetUtcNow(), workers))
         {
             Ensure(nodes, null, node);
         }

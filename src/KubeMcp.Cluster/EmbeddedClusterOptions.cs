@@ -15,6 +15,9 @@ public sealed class EmbeddedClusterOptions
     /// <summary>A scenario to load after start: a built-in name (see <c>kubemcp cluster scenarios</c>) or a YAML file.</summary>
     public string? Scenario { get; set; }
 
+    /// <summary>How many simulated worker nodes a new cluster gets (besides its control-plane node); 2 by default.</summary>
+    public int WorkerNodes { get; set; } = 2;
+
     /// <summary>The clock the simulation runs on; the system clock by default, a virtual one in tests.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

@@ -52,12 +52,14 @@ internal static class BootstrapObjects
         },
     };
 
-    /// <summary>The default topology: one control-plane node and two workers, sized like small cloud VMs.</summary>
-    public static IEnumerable<JsonObject> Nodes(DateTimeOffset now)
+    /// <summary>One control-plane node and <paramref name="workers"/> workers (two by default), sized like small cloud VMs.</summary>
+    public static IEnumerable<JsonObject> Nodes(DateTimeOffset now, int workers)
     {
         yield return Node("kubemcp-control-plane", "172.18.0.2", controlPlane: true, now);
-        yield return Node("kubemcp-worker", "172.18.0.3", controlPlane: false, now);
-        yield return Node("kubemcp-worker2", "172.18.0.4", controlPlane: false, now);
+        for (var i = 1; i <= workers; i++)
+        {
+            yield return Node(i == 1 ? "kubemcp-worker" : $"kubemcp-worker{i}", $"172.18.{(i + 2) / 250}.{((i + 2) % 250) + 1}", controlPlane: false, now);
+        }
     }
 
     private static JsonObject Node(string name, string ip, bool controlPlane, DateTimeOffset now)

@@ -78,7 +78,8 @@ internal sealed class ControllerManager : IAsyncDisposable
             bool idle;
             lock (_gate)
             {
-                idle = _pending.Count == 0 && Volatile.Read(ref _busy) == 0 && _watchers.All(w => w.Events.Count == 0);
+                // The store's watch channels are single-reader and cannot count; peeking says whether one waits.
+                idle = _pending.Count == 0 && Volatile.Read(ref _busy) == 0 && !_watchers.Any(w => w.Events.TryPeek(out _));
             }
             quiet = idle ? quiet + 1 : 0;
             await Task.Delay(idle ? 2 : 5, cancellationToken);
@@ -117,9 +118,18 @@ internal sealed class ControllerManager : IAsyncDisposable
         {
             await foreach (var e in watcher.Events.ReadAllAsync(_stop.Token))
             {
-                foreach (var key in watch.KeysFor(e))
+                // Counted as busy while mapping, so that idleness is never seen between dequeue and enqueue.
+                Interlocked.Increment(ref _busy);
+                try
                 {
-                    Enqueue(controller, key);
+                    foreach (var key in watch.KeysFor(e))
+                    {
+                        Enqueue(controller, key);
+                    }
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _busy);
                 }
             }
         }

@@ -95,7 +95,7 @@ internal static class NodeFilters
                    && (op == "Exists" || (t["value"]?.ToString() ?? "") == (taint["value"]?.ToString() ?? ""));
         });
 
-    private static bool MatchesTerm(JsonObject term, JsonObject node)
+    public static bool MatchesTerm(JsonObject term, JsonObject node)
     {
         var labels = node.Labels();
         foreach (var e in (term["matchExpressions"] as JsonArray ?? []).OfType<JsonObject>())

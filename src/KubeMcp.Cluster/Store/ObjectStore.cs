@@ -305,8 +305,9 @@ internal sealed class ObjectStore : IDisposable
     {
         private readonly ObjectStore _store;
         private readonly Func<WatchEvent, bool> _filter;
+        // Not SingleReader: the single-reader channel cannot report Count, which settling relies on.
         private readonly Channel<WatchEvent> _channel = Channel.CreateUnbounded<WatchEvent>(
-            new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+            new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
 
         internal Watcher(ObjectStore store, string storageKey, Func<WatchEvent, bool> filter)
         {

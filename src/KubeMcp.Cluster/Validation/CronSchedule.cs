@@ -3,8 +3,9 @@ using System.Globalization;
 namespace KubeMcp.Cluster.Validation;
 
 /// <summary>
-/// Checks a CronJob schedule the way the API server does (the standard five-field cron syntax with names, ranges,
-/// steps and the <c>@hourly</c>-style descriptors), returning the parser's error text or null when valid.
+/// Parses a CronJob schedule the way the API server and the CronJob controller do (the standard five-field cron
+/// syntax with names, ranges, steps and the <c>@hourly</c>-style descriptors): <see cref="Check"/> returns the
+/// parser's error text or null when valid, <see cref="Parse"/> the schedule's times.
 /// </summary>
 internal static class CronSchedule
 {
@@ -26,10 +27,23 @@ internal static class CronSchedule
         new(0, 59), new(0, 23), new(1, 31), new(1, 12, Months), new(0, 6, Days),
     ];
 
-    private static readonly string[] Descriptors = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
-
-    public static string? Check(string schedule)
+    private static readonly Dictionary<string, string> Descriptors = new(StringComparer.Ordinal)
     {
+        ["@yearly"] = "0 0 1 1 *",
+        ["@annually"] = "0 0 1 1 *",
+        ["@monthly"] = "0 0 1 * *",
+        ["@weekly"] = "0 0 * * 0",
+        ["@daily"] = "0 0 * * *",
+        ["@midnight"] = "0 0 * * *",
+        ["@hourly"] = "0 * * * *",
+    };
+
+    public static string? Check(string schedule) => Parse(schedule, out _);
+
+    /// <summary>Parses a schedule; returns the parser's error text (and no times) when it is not valid.</summary>
+    public static string? Parse(string schedule, out CronTimes? times)
+    {
+        times = null;
         var trimmed = schedule.Trim();
         if (trimmed.Length == 0)
         {
@@ -41,13 +55,18 @@ internal static class CronSchedule
         }
         if (trimmed.StartsWith('@'))
         {
-            if (Descriptors.Contains(trimmed))
+            if (Descriptors.TryGetValue(trimmed, out var equivalent))
             {
-                return null;
+                return Parse(equivalent, out times);
             }
             if (trimmed.StartsWith("@every ", StringComparison.Ordinal))
             {
-                return ValidDuration(trimmed["@every ".Length..]) ? null : $"failed to parse duration {trimmed}";
+                if (Duration(trimmed["@every ".Length..]) is not { } every)
+                {
+                    return $"failed to parse duration {trimmed}";
+                }
+                times = CronTimes.Every(every);
+                return null;
             }
             return $"unrecognized descriptor: {trimmed}";
         }
@@ -56,28 +75,33 @@ internal static class CronSchedule
         {
             return $"expected exactly 5 fields, found {fields.Length}: [{string.Join(' ', fields)}]";
         }
+        var bits = new ulong[fields.Length];
         for (var i = 0; i < fields.Length; i++)
         {
             foreach (var part in fields[i].Split(','))
             {
-                if (Range(part, Fields[i]) is { } error)
+                if (Range(part, Fields[i], ref bits[i]) is { } error)
                 {
                     return error;
                 }
             }
         }
+        times = new CronTimes(bits[0], bits[1], bits[2], bits[3], bits[4]);
         return null;
     }
 
-    private static string? Range(string expr, FieldBounds bounds)
+    private static string? Range(string expr, FieldBounds bounds, ref ulong bits)
     {
+        var star = false;
         var rangeAndStep = expr.Split('/');
+        var step = 1;
         var lowAndHigh = rangeAndStep[0].Split('-');
         int start, end;
         if (lowAndHigh[0] is "*" or "?")
         {
             start = bounds.Min;
             end = bounds.Max;
+            star = true;
         }
         else
         {
@@ -105,7 +129,7 @@ internal static class CronSchedule
             case 1:
                 break;
             case 2:
-                if (!int.TryParse(rangeAndStep[1], NumberStyles.None, CultureInfo.InvariantCulture, out var step))
+                if (!int.TryParse(rangeAndStep[1], NumberStyles.None, CultureInfo.InvariantCulture, out step))
                 {
                     return $"failed to parse int from {rangeAndStep[1]}: strconv.Atoi: parsing {Go.Quote(rangeAndStep[1])}: invalid syntax";
                 }
@@ -133,6 +157,15 @@ internal static class CronSchedule
         {
             return $"beginning of range ({start}) beyond end of range ({end}): {expr}";
         }
+        for (var v = start; v <= end; v += step)
+        {
+            bits |= 1UL << v;
+        }
+        if (star && step == 1)
+        {
+            // As in the cron library: a bare * (no step) makes day-of-month and day-of-week combine with AND.
+            bits |= CronTimes.StarBit;
+        }
         return null;
     }
 
@@ -149,6 +182,28 @@ internal static class CronSchedule
         return value < 0 ? $"negative number ({value}) not allowed: {expr}" : null;
     }
 
-    private static bool ValidDuration(string text) =>
-        text.Length > 0 && System.Text.RegularExpressions.Regex.IsMatch(text, "^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+\\z");
+    /// <summary>A Go duration (<c>1h30m</c>, <c>90s</c>, <c>1.5h</c>); null when malformed.</summary>
+    private static TimeSpan? Duration(string text)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(text, "^(?:([0-9]+(?:\\.[0-9]+)?)(ns|us|µs|ms|s|m|h))+\\z");
+        if (!match.Success)
+        {
+            return null;
+        }
+        var ticks = 0.0;
+        for (var i = 0; i < match.Groups[1].Captures.Count; i++)
+        {
+            var value = double.Parse(match.Groups[1].Captures[i].Value, CultureInfo.InvariantCulture);
+            ticks += value * match.Groups[2].Captures[i].Value switch
+            {
+                "h" => TimeSpan.TicksPerHour,
+                "m" => TimeSpan.TicksPerMinute,
+                "s" => TimeSpan.TicksPerSecond,
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "us" or "µs" => TimeSpan.TicksPerMicrosecond,
+                _ => 0.01,
+            };
+        }
+        return TimeSpan.FromTicks((long)ticks);
+    }
 }

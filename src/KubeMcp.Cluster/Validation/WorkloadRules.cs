@@ -58,7 +58,7 @@ internal static class WorkloadRules
     public static void StatefulSet(JsonObject? spec, List<FieldError> errors)
     {
         NonNegative(spec, "replicas", "spec", errors);
-        SelectorAndTemplate(spec, "spec", errors);
+        SelectorAndTemplate(WithClaimVolumes(spec), "spec", errors);
         PodRules.RequireRestartPolicy(Node.Obj(Node.Obj(spec, "template"), "spec"), "spec.template.spec", errors, "Always");
         if (Node.Str(spec, "podManagementPolicy") is { } policy && policy is not ("OrderedReady" or "Parallel"))
         {
@@ -68,6 +68,30 @@ internal static class WorkloadRules
         {
             errors.Add(Errors.NotSupported("spec.updateStrategy.type", type, "OnDelete", "RollingUpdate"));
         }
+    }
+
+    /// <summary>
+    /// The spec with a volume per claim template, as the pods will have them: containers mount claims by template name.
+    /// </summary>
+    private static JsonObject? WithClaimVolumes(JsonObject? spec)
+    {
+        if (Node.Arr(spec, "volumeClaimTemplates") is not { Count: > 0 } claims || Node.Obj(Node.Obj(spec, "template"), "spec") is null)
+        {
+            return spec;
+        }
+        var copy = (JsonObject)spec!.DeepClone();
+        var podSpec = Node.Obj(Node.Obj(copy, "template"), "spec")!;
+        var volumes = Node.Arr(podSpec, "volumes") ?? [];
+        podSpec["volumes"] = volumes;
+        foreach (var claim in claims.OfType<JsonObject>())
+        {
+            var name = Node.Str(Node.Obj(claim, "metadata"), "name");
+            if (!string.IsNullOrEmpty(name) && !volumes.OfType<JsonObject>().Any(v => Node.Str(v, "name") == name))
+            {
+                volumes.Add(new JsonObject { ["name"] = name, ["persistentVolumeClaim"] = new JsonObject { ["claimName"] = name } });
+            }
+        }
+        return copy;
     }
 
     public static void DaemonSet(JsonObject? spec, List<FieldError> errors)

@@ -21,9 +21,12 @@ public static class KubeMcpHost
     /// <summary>
     /// A web application serving Streamable HTTP at <c>/mcp</c> (sessions on unless <see cref="KubeMcpServerOptions.Stateless"/>),
     /// <c>/healthz</c> and <c>/metrics</c>, listening on <paramref name="bindAddress"/>:<paramref name="port"/> (0 picks a free
-    /// port), with the Origin guard, rate limits, authentication and TLS the options ask for.
+    /// port), with the Origin guard, rate limits, authentication and TLS the options ask for. <paramref name="clock"/>
+    /// replaces the system clock (ages, audit times), so a server in front of an embedded cluster on a virtual clock
+    /// reports the cluster's time.
     /// </summary>
-    public static WebApplication CreateHttp(KubeMcpServerOptions options, string bindAddress = "127.0.0.1", int port = 8080, LogLevel logLevel = LogLevel.Warning)
+    public static WebApplication CreateHttp(KubeMcpServerOptions options, string bindAddress = "127.0.0.1", int port = 8080, LogLevel logLevel = LogLevel.Warning,
+        TimeProvider? clock = null)
     {
         var address = IPAddress.Parse(bindAddress);
         var certificate = LoadCertificate(options);
@@ -43,6 +46,10 @@ public static class KubeMcpHost
                 }
             });
         });
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
         builder.Services.AddKubeMcpServer(options).WithHttpTransport(t =>
         {
             t.SessionMode = options.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.Stateful;

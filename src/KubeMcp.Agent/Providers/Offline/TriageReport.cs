@@ -123,7 +123,15 @@ internal static class TriageReport
             sb.Append("; still present: ").Append(string.Join(", ", stillThere.Select(p => $"{p.Name} {p.Status}")));
         }
 
-        var failing = replacements.Where(p => p.IsUnhealthy).ToList();
+        // A replacement read right after the restart is often not running yet: Pending without restarts is a pod
+        // starting, not a pod failing again.
+        var starting = replacements.Where(p => p.IsUnhealthy && p.Restarts == 0 && p.Status.Equals("Pending", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (starting.Count > 0)
+        {
+            sb.Append($". {starting.Count} replacement pods are still starting ({string.Join(", ", starting.Select(p => $"{p.Name} {p.Status}"))}): list the pods again shortly to confirm they run");
+        }
+
+        var failing = replacements.Where(p => p.IsUnhealthy).Except(starting).ToList();
         if (failing.Count > 0)
         {
             sb.Append($". {failing.Count} replacement pods are failing again ({string.Join(", ", failing.Select(p => $"{p.Name} {p.Status}"))}): the restart did not fix them and the cause needs a person");

@@ -3,6 +3,7 @@ using KubeMcp.Agent.Approval;
 using KubeMcp.Agent.Loop;
 using KubeMcp.Agent.Providers;
 using KubeMcp.Agent.Transcripts;
+using KubeMcp.Cli.Evaluation.Scripted;
 using KubeMcp.Tests.Agent.Fakes;
 
 namespace KubeMcp.Tests.Agent.Loop;
@@ -13,7 +14,7 @@ public sealed class AgentOverModelServerTests
     [Fact]
     public async Task Triton_TextCallsIncludingAMalformedOneDriveTheLoop()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await ScriptedModelServer.StartAsync();
         server
             .ReplyTriton("<think>Start by listing.</think>\n<tool_call>\n{\"name\": \"pods_list\", \"arguments\": {\"namespace\": \"production\"}}\n</tool_call>")
             .ReplyTriton("<tool_call>\n{'name': 'pods_log', 'arguments': {'name': 'api-7c9d8f6b5-x2k4p', 'namespace': 'production', 'previous': True, 'tail': 50,}}")
@@ -42,7 +43,7 @@ public sealed class AgentOverModelServerTests
     [Fact]
     public async Task OpenAICompatible_NativeCallsDriveTheLoop()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await ScriptedModelServer.StartAsync();
         server
             .ReplyOpenAI(new JsonObject
             {

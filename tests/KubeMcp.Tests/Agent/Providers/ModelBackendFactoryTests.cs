@@ -1,6 +1,6 @@
-using KubeMcp.Agent.Providers;
 using KubeMcp.Agent.Providers.Offline;
-using KubeMcp.Tests.Agent.Fakes;
+using KubeMcp.Agent.Providers;
+using KubeMcp.Cli.Evaluation.Scripted;
 using Microsoft.Extensions.AI;
 
 namespace KubeMcp.Tests.Agent.Providers;
@@ -43,7 +43,7 @@ public sealed class ModelBackendFactoryTests
     [Fact]
     public async Task Create_NothingConfiguredAndNoTriton_IsTheOfflinePlanner()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await ScriptedModelServer.StartAsync();
         server.TritonReady = false;
 
         using var backend = await new ModelBackendFactory().CreateAsync(new ModelBackendOptions { AutoDetectUrl = server.BaseUrl }, TestContext.Current.CancellationToken);
@@ -56,7 +56,7 @@ public sealed class ModelBackendFactoryTests
     [Fact]
     public async Task Create_TritonAnsweringReady_IsDetectedAndItsModelDiscovered()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await ScriptedModelServer.StartAsync();
         server.ModelName = "qwen3_vl";
 
         using var backend = await new ModelBackendFactory().CreateAsync(new ModelBackendOptions { AutoDetectUrl = server.BaseUrl }, TestContext.Current.CancellationToken);
@@ -71,7 +71,7 @@ public sealed class ModelBackendFactoryTests
     [Fact]
     public async Task Create_UrlThatIsNotTriton_IsOpenAICompatible()
     {
-        await using var server = await FakeModelServer.StartAsync();
+        await using var server = await ScriptedModelServer.StartAsync();
 
         using var backend = await new ModelBackendFactory().CreateAsync(new ModelBackendOptions { ModelUrl = new Uri(server.BaseUrl, "v1"), Model = "m" }, TestContext.Current.CancellationToken);
 

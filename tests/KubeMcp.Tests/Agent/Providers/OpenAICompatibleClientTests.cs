@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using KubeMcp.Agent.Providers;
-using KubeMcp.Tests.Agent.Fakes;
+using KubeMcp.Cli.Evaluation.Scripted;
 using Microsoft.Extensions.AI;
 
 namespace KubeMcp.Tests.Agent.Providers;
@@ -9,12 +9,12 @@ namespace KubeMcp.Tests.Agent.Providers;
 /// <summary>The OpenAI-compatible back-end as the factory builds it, against the scripted server.</summary>
 public sealed class OpenAICompatibleClientTests : IAsyncLifetime
 {
-    private FakeModelServer _server = null!;
+    private ScriptedModelServer _server = null!;
     private ModelBackend _backend = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _server = await FakeModelServer.StartAsync();
+        _server = await ScriptedModelServer.StartAsync();
         _backend = await new ModelBackendFactory().CreateAsync(new ModelBackendOptions
         {
             Provider = ModelProvider.OpenAI,

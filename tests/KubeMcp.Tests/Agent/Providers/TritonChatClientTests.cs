@@ -1,19 +1,19 @@
 using System.Net;
 using System.Text.Json;
 using KubeMcp.Agent.Providers;
-using KubeMcp.Tests.Agent.Fakes;
+using KubeMcp.Cli.Evaluation.Scripted;
 using Microsoft.Extensions.AI;
 
 namespace KubeMcp.Tests.Agent.Providers;
 
 public sealed class TritonChatClientTests : IAsyncLifetime
 {
-    private FakeModelServer _server = null!;
+    private ScriptedModelServer _server = null!;
     private HttpClient _http = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _server = await FakeModelServer.StartAsync();
+        _server = await ScriptedModelServer.StartAsync();
         _http = new HttpClient();
     }
 

@@ -229,4 +229,18 @@ public sealed class ObjectValidatorTests
         Assert.Equal("apps", error.Details!["group"]!.GetValue<string>());
         Assert.Contains("spec.selector: Required value", error.Message);
     }
+
+    [Fact]
+    public void StatefulSet_ContainersMayMountVolumeClaimTemplatesByName()
+    {
+        const string set = """
+            {"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"db","namespace":"default"},
+             "spec":{"serviceName":"db","selector":{"matchLabels":{"app":"db"}},
+              "template":{"metadata":{"labels":{"app":"db"}},"spec":{"containers":[{"name":"pg","image":"postgres",
+                "volumeMounts":[{"name":"data","mountPath":"/data"},{"name":"other","mountPath":"/other"}]}]}},
+              "volumeClaimTemplates":[{"metadata":{"name":"data"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}]}}
+            """;
+        Assert.Equal(["spec.template.spec.containers[0].volumeMounts[1].name: Not found: \"other\""],
+            Texts(Validate(Resources.Get("StatefulSet", "apps"), set)));
+    }
 }

@@ -155,6 +155,29 @@ public sealed class OfflinePlannerTests
     }
 
     [Fact]
+    public async Task Verification_ReplacementsStillPendingAreStartingNotFailing()
+    {
+        var deleted = false;
+        var tools = new FakeToolExecutor(KubeTools.Core)
+            .On("pods_list", _ => ToolResult.Success(deleted
+                ? "NAME  READY  STATUS  RESTARTS  AGE\napp-1  0/1  Terminating  2  5m\napp-2  0/1  Pending  0  0s\nold-2  0/1  CrashLoopBackOff  4  1s\n"
+                : "NAME  READY  STATUS  RESTARTS  AGE\napp-1  0/1  CrashLoopBackOff  2  5m\n"))
+            .On("pods_get", ProductionCluster.PodYaml("app-1"))
+            .On("events_list", "LAST SEEN  TYPE  REASON  OBJECT  MESSAGE\n")
+            .On("pods_log", "error: connection refused by redis:6379")
+            .On("pods_delete", _ =>
+            {
+                deleted = true;
+                return ToolResult.Success("deleted");
+            });
+
+        var transcript = await Run(tools, "investigate failing pods in namespace default and restart them");
+
+        Assert.Contains("1 replacement pods are still starting (app-2 Pending): list the pods again shortly", transcript.FinalAnswer);
+        Assert.Contains("1 replacement pods are failing again (old-2 CrashLoopBackOff)", transcript.FinalAnswer);
+    }
+
+    [Fact]
     public async Task HealthyCluster_SaysSo()
     {
         var tools = new FakeToolExecutor(KubeTools.Core).On("pods_list", "NAME  READY  STATUS  RESTARTS  AGE\na-1  1/1  Running  0  1d\njob-x  0/1  Completed  0  1d\n");

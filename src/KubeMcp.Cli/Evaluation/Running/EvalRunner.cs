@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using KubeMcp.Cli.Evaluation.Reporting;
+using KubeMcp.Cli.Evaluation.Tasks;
+
+namespace KubeMcp.Cli.Evaluation.Running;
+
+/// <summary>Runs the selected tasks (<see cref="EvalOptions.Runs"/> times each, <see cref="EvalOptions.Parallel"/> at once) and collects the report.</summary>
+internal sealed class EvalRunner(EvalOptions options)
+{
+    /// <summary>Called when a run starts (task, run number) and when it finishes (its result); from any thread.</summary>
+    public Action<EvalTask, int>? Started { get; init; }
+
+    public Action<TaskResult>? Finished { get; init; }
+
+    public async Task<EvalReport> RunAsync(IReadOnlyList<EvalTask> tasks, string backendDescription, CancellationToken ct)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var wall = Stopwatch.StartNew();
+        var runner = new TaskRunner(options);
+        var work = tasks.SelectMany(t => Enumerable.Range(1, options.Runs).Select(run => (Task: t, Run: run))).ToList();
+        var results = new ConcurrentBag<TaskResult>();
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = ct }, async (item, token) =>
+        {
+            Started?.Invoke(item.Task, item.Run);
+            var result = await runner.RunAsync(item.Task, item.Run, token).ConfigureAwait(false);
+            results.Add(result);
+            Finished?.Invoke(result);
+        }).ConfigureAwait(false);
+        return new EvalReport
+        {
+            Suite = options.Suite,
+            Backend = options.BackendName,
+            BackendDescription = backendDescription,
+            StartedAt = started,
+            WallSeconds = wall.Elapsed.TotalSeconds,
+            Runs = options.Runs,
+            Parallel = options.Parallel,
+            Results = [.. results.OrderBy(r => r.TaskId, StringComparer.Ordinal).ThenBy(r => r.Run)],
+        };
+    }
+}

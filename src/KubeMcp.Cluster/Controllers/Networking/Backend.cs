@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Api;
+
+namespace KubeMcp.Cluster.Controllers.Networking;
+
+/// <summary>One pod behind a Service: its IP, conditions and the ports it serves.</summary>
+internal sealed record Backend(JsonObject Pod, string Ip, bool Ready, bool Serving, bool Terminating, List<JsonObject> Ports)
+{
+    /// <summary>The ports as one comparable string, to group pods that serve the same ports.</summary>
+    public string PortKey => string.Join(";", Ports.Select(p => p.ToJsonString()));
+
+    public JsonObject TargetRef() => new()
+    {
+        ["kind"] = "Pod",
+        ["namespace"] = Pod.Namespace(),
+        ["name"] = Pod.Name(),
+        ["uid"] = Pod.Uid(),
+    };
+}
