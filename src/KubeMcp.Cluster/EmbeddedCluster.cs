@@ -66,7 +66,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, CancellationToken cancellationToken = default)
     {
         var persistence = options.DataDirectory is null ? null : new SqlitePersistence(options.DataDirectory);
-        var store = new ObjectStore(persistence);
+        var store = new ObjectStore(persistence, options.WatchHistoryCapacity);
         var catalog = new ResourceCatalog();
         var registry = new ObjectRegistry(store, catalog, options.Clock);
         registry.AddAdmission(new NamespaceLifecycle());
@@ -86,6 +86,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
         var certificate = ServingCertificate.LoadOrCreate(options.DataDirectory, DateTimeOffset.UtcNow);
         builder.WebHost.UseKestrel(k =>
         {
@@ -95,11 +96,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeMcp.Cluster");
         var watch = new WatchHandler(registry, options.Clock);
-        var kubelet = new KubeletController();
+        var kubelet = new KubeletController { PreloadedImages = options.PreloadedImages };
         var kubelets = new SimulatedKubelets(registry, kubelet);
+        var binding = new BindingHandler(registry);
         ISubresourceHandler[] subresources =
         [
             new EvictionHandler(registry),
+            binding,
             new ServiceAccountTokenHandler(new TokenRequestHandler(authenticator, rbac, options.Clock)),
             new PodLogHandler(kubelets),
             new PodExecHandler(kubelets),
@@ -113,7 +116,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var resources = new ResourceHandler(registry, watch,
             subresources.ToDictionary(h => h.Route),
             computed.ToDictionary(c => c.StorageKey),
-            ReviewHandlers.Create(security, options.Clock).ToDictionary(h => h.StorageKey));
+            ReviewHandlers.Create(security, options.Clock).Append(binding).ToDictionary(h => h.StorageKey));
         var api = new ApiHandler(catalog, resources, security, logger);
         api.PrebuildOpenApi();
         app.UseWebSockets();
