@@ -15,6 +15,8 @@ switch (name)
         return 0;
     case "client":
         return await ClientBenchmarks.RunAsync(args[1..]);
+    case "load":
+        return await KubeMcp.Benchmarks.Load.LoadTest.RunAsync(KubeMcp.Benchmarks.Load.LoadTestOptions.Parse(args[1..]));
     default:
         Console.Error.WriteLine("""
             benchmarks:
@@ -22,6 +24,7 @@ switch (name)
               scale
               agent
               client [--calls 1000] [--starts 5] [--pods 20]
+              load [--sessions 50] [--seconds 60]
             """);
         return name == "help" ? 0 : 2;
 }

@@ -44,7 +44,7 @@ internal static class ServeCommand
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert." };
         var rateSession = new Option<int>("--rate-limit-session") { Description = "Requests per minute one MCP session may make (0: no limit).", DefaultValueFactory = _ => new RateLimitOptions().PerSessionPerMinute };
         var rateGlobal = new Option<int>("--rate-limit-global") { Description = "Requests per minute all callers together may make (0: no limit).", DefaultValueFactory = _ => new RateLimitOptions().GlobalPerMinute };
-        var otlp = new Option<Uri?>("--otlp-endpoint") { Description = "Export metrics and traces over OTLP to this endpoint (e.g. http://127.0.0.1:4317)." };
+        var otlp = new Option<string?>("--otlp-endpoint") { Description = "Export metrics and traces over OTLP to this endpoint (e.g. http://127.0.0.1:4317)." };
         var noMetrics = new Option<bool>("--no-metrics") { Description = "Do not serve Prometheus metrics at /metrics." };
 
         var command = new Command("serve", "Serve the Kubernetes tools over MCP (Streamable HTTP at /mcp, or stdio).")
@@ -140,7 +140,7 @@ internal static class ServeCommand
 
     private static void ApplyHardening(ParseResult result, KubeMcpServerOptions options, Option<string?> policy, Option<string?> auditLog,
         Option<long> auditMaxBytes, Option<string> auth, Option<string?> authTokens, Option<string> clusterIdentity, Option<string?> tlsCert,
-        Option<string?> tlsKey, Option<int> rateSession, Option<int> rateGlobal, Option<Uri?> otlp, Option<bool> noMetrics)
+        Option<string?> tlsKey, Option<int> rateSession, Option<int> rateGlobal, Option<string?> otlp, Option<bool> noMetrics)
     {
         if (result.GetValue(policy) is { } policyPath)
         {
@@ -170,7 +170,12 @@ internal static class ServeCommand
         options.TlsCertificatePath = result.GetValue(tlsCert);
         options.TlsKeyPath = result.GetValue(tlsKey);
         options.RateLimits = new RateLimitOptions { PerSessionPerMinute = result.GetValue(rateSession), GlobalPerMinute = result.GetValue(rateGlobal) };
-        options.OtlpEndpoint = result.GetValue(otlp);
+        if (result.GetValue(otlp) is { } endpoint)
+        {
+            options.OtlpEndpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? uri
+                : throw new ArgumentException($"--otlp-endpoint must be an http:// or https:// URL, e.g. http://127.0.0.1:4317; got '{endpoint}'");
+        }
         options.PrometheusMetrics = !result.GetValue(noMetrics);
     }
 }

@@ -11,13 +11,17 @@ internal static class StatsCommand
 {
     public static Command Create()
     {
-        var url = new Option<Uri>("--url") { Description = "The server's base URL (or its /metrics URL), e.g. http://127.0.0.1:8080.", Required = true };
+        var url = new Option<string>("--url") { Description = "The server's base URL (or its /metrics URL), e.g. http://127.0.0.1:8080.", Required = true };
         var token = new Option<string?>("--token") { Description = "Bearer token, when the server requires authentication (default: $KUBEMCP_TOKEN)." };
         var insecure = new Option<bool>("--insecure") { Description = "Accept any TLS certificate (self-signed test servers only)." };
         var command = new Command("stats", "Show each tool's calls, success rate and p50/p95 time from a server's /metrics.") { url, token, insecure };
         command.SetAction(async (result, ct) =>
         {
-            var target = result.GetValue(url)!;
+            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
+            {
+                Console.Error.WriteLine($"kubemcp stats: --url must be an http:// or https:// URL, e.g. http://127.0.0.1:8080; got '{result.GetValue(url)}'");
+                return 2;
+            }
             var metricsUrl = target.AbsolutePath.TrimEnd('/').EndsWith("/metrics", StringComparison.Ordinal) ? target : new Uri(target, "/metrics");
             using var handler = new HttpClientHandler();
             if (result.GetValue(insecure))

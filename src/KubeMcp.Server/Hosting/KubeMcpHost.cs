@@ -69,6 +69,8 @@ public static class KubeMcpHost
         var app = builder.Build();
         var guard = new OriginGuard(options.AllowedOrigins, IPAddress.IsLoopback(address));
         app.Use(guard.InvokeAsync);
+        var malformed = new MalformedRequestGuard(app.Services.GetRequiredService<ILogger<MalformedRequestGuard>>());
+        app.Use(malformed.InvokeAsync);
         app.UseRateLimiter();
         if (authenticate)
         {

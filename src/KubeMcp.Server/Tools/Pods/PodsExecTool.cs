@@ -47,6 +47,11 @@ internal sealed class PodsExecTool(ToolServices services) : KubeTool(services)
             container = pod["metadata"]?["annotations"]?["kubectl.kubernetes.io/default-container"]?.GetValue<string>()
                 ?? pod.Objects("spec.containers").Select(c => c.Str("name")).FirstOrDefault();
         }
+        if (Authentication.ImpersonationScope.Current is { } caller)
+        {
+            // Exec runs over a WebSocket outside the HTTP handler chain, so it would carry the server's identity.
+            throw new ToolFailedException($"pods_exec is not available while the server impersonates its callers: the exec stream would run as the server, not as {caller.Name}. Use kubectl exec with your own credentials.");
+        }
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         int exitCode;

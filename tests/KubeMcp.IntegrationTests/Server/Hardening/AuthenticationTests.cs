@@ -120,6 +120,7 @@ public sealed class AuthenticationTests(ClusterFixture cluster) : IClassFixture<
         {
             o.Authentication = new CallerAuthenticationOptions { Mode = AuthenticationMode.StaticTokens, TokensFile = TokensFile() };
             o.ClusterIdentity = ClusterIdentityMode.Impersonate;
+            o.Policy = KubeMcp.Server.Policy.PolicyDocument.Permissive;
         });
         await using var alice = await server.ConnectAsync(headers: Bearer(AliceToken));
         await using var ops = await server.ConnectAsync(headers: Bearer(OpsToken));
@@ -128,6 +129,7 @@ public sealed class AuthenticationTests(ClusterFixture cluster) : IClassFixture<
         var asOps = await ops.OkAsync("pods_list_in_namespace", new { @namespace = "imp" });
         await cluster.Kubectl.OkAsync("create", "rolebinding", "alice-view", "--clusterrole=view", "--user=alice", "-n", "imp");
         var granted = await alice.OkAsync("pods_list_in_namespace", new { @namespace = "imp" });
+        var exec = await ops.FailAsync("pods_exec", new { name = "any", @namespace = "imp", container = "main", command = new[] { "id" } });
 
         Assert.Contains("forbidden", forbidden);
         Assert.Contains("\"alice\"", forbidden);
@@ -136,6 +138,8 @@ public sealed class AuthenticationTests(ClusterFixture cluster) : IClassFixture<
         Assert.Contains("acts on the cluster as the caller (alice)", forbidden);
         Assert.NotNull(asOps);
         Assert.NotNull(granted);
+        // Exec streams bypass the impersonating handler, so they are refused rather than run as the server.
+        Assert.Contains("not available while the server impersonates its callers", exec);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
