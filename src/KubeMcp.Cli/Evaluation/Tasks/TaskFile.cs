@@ -114,7 +114,7 @@ internal static partial class TaskFile
         var scenario = map.String("scenario") is { } name ? Scenario(map, name, dir) : null;
         YamlMap? setup = null;
         string? script;
-        if (map.Map("setup") is { } m)
+        if (map.IsMapping("setup") && map.Map("setup") is { } m)
         {
             setup = m;
             setup.RejectUnknown("manifests", "script", "settle");
