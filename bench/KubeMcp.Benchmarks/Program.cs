@@ -7,7 +7,10 @@ switch (name)
     case "scale":
         Console.WriteLine(await ScaleBenchmark.RunAsync());
         return 0;
+    case "eval":
+        Console.WriteLine(await EvalBenchmark.RunAsync());
+        return 0;
     default:
-        Console.Error.WriteLine("benchmarks: scale");
+        Console.Error.WriteLine("benchmarks: scale, eval");
         return name == "help" ? 0 : 2;
 }
