@@ -11,7 +11,7 @@ namespace KubeMcp.Cli.Commands;
 /// <c>kubemcp eval</c>: runs the evaluation suite — per task a fresh in-process cluster on a virtual clock, the setup,
 /// the agent on the prompt, verification — and writes results.json, summary.md and report.html. Exit status 0 when
 /// every task could be run (whatever the agent scored), 1 when some could not (setup or harness errors), 2 for bad
-/// options or a malformed suite.
+/// options or a malformed suite, 4 when stopped (Ctrl-C).
 /// </summary>
 internal static class EvalCommand
 {
@@ -34,7 +34,15 @@ internal static class EvalCommand
                 await Console.Error.WriteLineAsync($"kubemcp eval: {e.Message}");
                 return 2;
             }
-            return await RunAsync(AnsiConsole.Console, eval, tasks, ct);
+            try
+            {
+                return await RunAsync(AnsiConsole.Console, eval, tasks, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await Console.Error.WriteLineAsync("kubemcp eval: stopped before the suite finished; no report was written.");
+                return 4;
+            }
         });
         return command;
     }
