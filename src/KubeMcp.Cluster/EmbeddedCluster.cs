@@ -6,7 +6,10 @@ using KubeMcp.Cluster.Authorization;
 using KubeMcp.Cluster.Bootstrap;
 using KubeMcp.Cluster.Controllers;
 using KubeMcp.Cluster.Controllers.Batch;
+using KubeMcp.Cluster.Controllers.Disruption;
 using KubeMcp.Cluster.Controllers.Networking;
+using KubeMcp.Cluster.Controllers.Nodes;
+using KubeMcp.Cluster.Controllers.Storage;
 using KubeMcp.Cluster.Controllers.Workloads;
 using KubeMcp.Cluster.Http;
 using KubeMcp.Cluster.Nodes;
@@ -63,7 +66,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, CancellationToken cancellationToken = default)
     {
         var persistence = options.DataDirectory is null ? null : new SqlitePersistence(options.DataDirectory);
-        var store = new ObjectStore(persistence);
+        var store = new ObjectStore(persistence, options.WatchHistoryCapacity);
         var catalog = new ResourceCatalog();
         var registry = new ObjectRegistry(store, catalog, options.Clock);
         registry.AddAdmission(new NamespaceLifecycle());
@@ -83,6 +86,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
         var certificate = ServingCertificate.LoadOrCreate(options.DataDirectory, DateTimeOffset.UtcNow);
         builder.WebHost.UseKestrel(k =>
         {
@@ -92,11 +96,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeMcp.Cluster");
         var watch = new WatchHandler(registry, options.Clock);
-        var kubelet = new KubeletController();
+        var kubelet = new KubeletController { PreloadedImages = options.PreloadedImages };
         var kubelets = new SimulatedKubelets(registry, kubelet);
+        var binding = new BindingHandler(registry);
         ISubresourceHandler[] subresources =
         [
             new EvictionHandler(registry),
+            binding,
             new ServiceAccountTokenHandler(new TokenRequestHandler(authenticator, rbac, options.Clock)),
             new PodLogHandler(kubelets),
             new PodExecHandler(kubelets),
@@ -110,7 +116,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var resources = new ResourceHandler(registry, watch,
             subresources.ToDictionary(h => h.Route),
             computed.ToDictionary(c => c.StorageKey),
-            ReviewHandlers.Create(security, options.Clock).ToDictionary(h => h.StorageKey));
+            ReviewHandlers.Create(security, options.Clock).Append(binding).ToDictionary(h => h.StorageKey));
         var api = new ApiHandler(catalog, resources, security, logger);
         api.PrebuildOpenApi();
         app.UseWebSockets();
@@ -130,6 +136,10 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         controllers.Add(new TtlAfterFinishedController());
         controllers.Add(new EndpointsController());
         controllers.Add(new EndpointSliceController());
+        controllers.Add(new PersistentVolumeBinder());
+        controllers.Add(new PersistentVolumeReclaimer());
+        controllers.Add(new DisruptionController());
+        controllers.Add(new NodeLifecycleController());
         controllers.Add(new Scheduler());
         controllers.Add(kubelet);
         registry.KubeletFinishesPodDeletion = true;

@@ -18,9 +18,15 @@ public sealed class EmbeddedClusterOptions
     /// <summary>How many simulated worker nodes a new cluster gets (besides its control-plane node); 2 by default.</summary>
     public int WorkerNodes { get; set; } = 2;
 
+    /// <summary>Images every node already has (as <c>kind load</c> or a node image would give it): their pods start without pulling.</summary>
+    public IReadOnlyList<string> PreloadedImages { get; set; } = [];
+
     /// <summary>The clock the simulation runs on; the system clock by default, a virtual one in tests.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Minimum level of the cluster's own log (to stderr); warnings by default.</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; set; } = Microsoft.Extensions.Logging.LogLevel.Warning;
+
+    /// <summary>How many changes watches can resume from (tests shrink it to reach 410 Gone quickly).</summary>
+    internal int WatchHistoryCapacity { get; set; } = Store.ObjectStore.DefaultHistoryCapacity;
 }

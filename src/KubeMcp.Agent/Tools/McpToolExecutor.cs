@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KubeMcp.Agent.Mcp;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -8,7 +8,8 @@ using ModelContextProtocol.Protocol;
 namespace KubeMcp.Agent.Tools;
 
 /// <summary>
-/// An <see cref="IToolExecutor"/> over any MCP server reached through an <see cref="McpClient"/>.
+/// An <see cref="IToolExecutor"/> over any MCP server reached through an <see cref="McpConnection"/> (which replaces
+/// an expired session by itself) or a bare <see cref="McpClient"/>.
 /// </summary>
 /// <remarks>
 /// MCP <c>isError</c> results and JSON-RPC errors (unknown tool, invalid params) become error results the model can
@@ -17,11 +18,11 @@ namespace KubeMcp.Agent.Tools;
 /// </remarks>
 public sealed class McpToolExecutor : IToolExecutor
 {
-    private readonly McpClient _client;
+    private readonly Func<string, JsonObject, CancellationToken, Task<CallToolResult>> _call;
 
-    private McpToolExecutor(McpClient client, IReadOnlyList<ToolDescriptor> tools)
+    private McpToolExecutor(Func<string, JsonObject, CancellationToken, Task<CallToolResult>> call, IReadOnlyList<ToolDescriptor> tools)
     {
-        _client = client;
+        _call = call;
         Tools = tools;
     }
 
@@ -33,7 +34,18 @@ public sealed class McpToolExecutor : IToolExecutor
     {
         ArgumentNullException.ThrowIfNull(client);
         var tools = await client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new McpToolExecutor(client, [.. tools.Select(t => ToDescriptor(t.ProtocolTool))]);
+        return new McpToolExecutor((name, arguments, ct) => CallAsync(client, name, arguments, ct), [.. tools.Select(t => ToDescriptor(t.ProtocolTool))]);
+    }
+
+    /// <summary>
+    /// Lists the server's tools over <paramref name="connection"/> and returns an executor for them. Failures reach the
+    /// caller as <see cref="McpClientException"/>s that keep the transport error as their inner exception.
+    /// </summary>
+    public static async Task<McpToolExecutor> CreateAsync(McpConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var tools = await connection.ListToolsAsync(cancellationToken).ConfigureAwait(false);
+        return new McpToolExecutor(connection.CallToolAsync, [.. tools.Select(ToDescriptor)]);
     }
 
     /// <summary>Maps an MCP tool definition onto a descriptor.</summary>
@@ -55,44 +67,28 @@ public sealed class McpToolExecutor : IToolExecutor
     /// <inheritdoc />
     public async Task<ToolResult> CallAsync(string name, JsonObject arguments, CancellationToken cancellationToken)
     {
+        CallToolResult result;
+        try
+        {
+            result = await _call(name, arguments, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is McpProtocolException or McpServerErrorException)
+        {
+            // A JSON-RPC error is the server's answer (unknown tool, invalid params), not a transport failure.
+            return ToolResult.Error($"The MCP server rejected the call to '{name}': {ex.Message}");
+        }
+
+        return new ToolResult(ToolResultText.Render(result), result.IsError == true);
+    }
+
+    private static async Task<CallToolResult> CallAsync(McpClient client, string name, JsonObject arguments, CancellationToken cancellationToken)
+    {
         var args = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in arguments)
         {
             args[key] = value is null ? null : JsonSerializer.SerializeToElement(value, McpJsonUtilities.DefaultOptions);
         }
 
-        CallToolResult result;
-        try
-        {
-            result = await _client.CallToolAsync(name, args, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (McpProtocolException ex)
-        {
-            // A JSON-RPC error is the server's answer (unknown tool, invalid params), not a transport failure.
-            return ToolResult.Error($"The MCP server rejected the call to '{name}': {ex.Message}");
-        }
-
-        return new ToolResult(RenderContent(result), result.IsError == true);
-    }
-
-    private static string RenderContent(CallToolResult result)
-    {
-        var text = new StringBuilder();
-        foreach (var block in result.Content)
-        {
-            if (text.Length > 0)
-            {
-                text.Append('\n');
-            }
-
-            text.Append(block is TextContentBlock t ? t.Text : $"[{block.Type} content omitted]");
-        }
-
-        if (text.Length == 0 && result.StructuredContent is { } structured)
-        {
-            text.Append(structured.GetRawText());
-        }
-
-        return text.ToString();
+        return await client.CallToolAsync(name, args, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

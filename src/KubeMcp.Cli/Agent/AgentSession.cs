@@ -20,14 +20,17 @@ internal sealed class AgentSession : IAsyncDisposable
     private readonly McpConnection _mcp;
     private readonly ModelBackend _backend;
     private readonly McpToolExecutor _tools;
-    private readonly IApprovalGate _approval;
+    private readonly IApprovalGate _gate;
+    private readonly ServerApprovalBridge _approval;
     private readonly ConversationStore? _store;
     private readonly List<AgentTranscript> _transcripts = [];
 
     private AgentSession(
         AgentSettings settings, AgentTerminal terminal, McpConnection mcp, ModelBackend backend, McpToolExecutor tools,
-        ConversationStore? store, AgentConversation conversation)
+        ConversationStore? store, AgentConversation conversation, IApprovalGate gate, ServerApprovalBridge approval)
     {
+        _gate = gate;
+        _approval = approval;
         _settings = settings;
         _terminal = terminal;
         _mcp = mcp;
@@ -35,9 +38,6 @@ internal sealed class AgentSession : IAsyncDisposable
         _tools = tools;
         _store = store;
         Conversation = conversation;
-        _approval = settings.AutoApprove ? AutoApproveGate.Instance
-            : terminal.Interactive ? new ConsoleApprovalGate(terminal.Input, terminal.Prompts)
-            : NonInteractiveApprovalGate.Instance;
     }
 
     /// <summary>The conversation so far (earlier tasks of a resumed session included).</summary>
@@ -71,14 +71,19 @@ internal sealed class AgentSession : IAsyncDisposable
         }
 
         var backend = await new ModelBackendFactory().CreateAsync(settings.Model, cancellationToken).ConfigureAwait(false);
+        // One gate for both kinds of approval: the loop's own, and the server's policy asking via MCP elicitation.
+        IApprovalGate gate = settings.AutoApprove ? AutoApproveGate.Instance
+            : terminal.Interactive ? new ConsoleApprovalGate(terminal.Input, terminal.Prompts)
+            : NonInteractiveApprovalGate.Instance;
+        var approval = new ServerApprovalBridge(gate);
         McpConnection? mcp = null;
         try
         {
-            mcp = settings.McpUrl is { } url ? await McpConnection.ConnectHttpAsync(url, cancellationToken).ConfigureAwait(false)
-                : settings.StdioCommand is { } stdio ? await McpConnection.ConnectStdioAsync(stdio, cancellationToken).ConfigureAwait(false)
-                : await McpConnection.StartEmbeddedAsync(settings.EmbeddedCluster, settings.PrepareEmbeddedCluster, cancellationToken).ConfigureAwait(false);
+            mcp = settings.McpUrl is { } url ? await McpConnection.ConnectHttpAsync(url, cancellationToken, approval.HandleElicitationAsync).ConfigureAwait(false)
+                : settings.StdioCommand is { } stdio ? await McpConnection.ConnectStdioAsync(stdio, cancellationToken, approval.HandleElicitationAsync).ConfigureAwait(false)
+                : await McpConnection.StartEmbeddedAsync(settings.EmbeddedCluster, settings.PrepareEmbeddedCluster, cancellationToken, approval.HandleElicitationAsync).ConfigureAwait(false);
             var tools = await McpToolExecutor.CreateAsync(mcp.Client, cancellationToken).ConfigureAwait(false);
-            var session = new AgentSession(settings, terminal, mcp, backend, tools, store, conversation);
+            var session = new AgentSession(settings, terminal, mcp, backend, tools, store, conversation, gate, approval);
             session.WriteSetup();
             return session;
         }
@@ -144,7 +149,7 @@ internal sealed class AgentSession : IAsyncDisposable
     {
         var console = _terminal.Console;
         console.MarkupLine($"[grey]Tools: {_tools.Tools.Count} from the {Markup.Escape(_mcp.Description)}[/]");
-        var approvals = _approval switch
+        var approvals = _gate switch
         {
             AutoApproveGate => "destructive actions pre-approved (--yes)",
             ConsoleApprovalGate => "destructive actions need your approval",

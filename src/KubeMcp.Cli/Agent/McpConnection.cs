@@ -2,6 +2,7 @@ using KubeMcp.Cli.Hosting;
 using KubeMcp.Cluster;
 using KubeMcp.Server;
 using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace KubeMcp.Cli.Agent;
 
@@ -30,17 +31,17 @@ internal sealed class McpConnection : IAsyncDisposable
     public EmbeddedCluster? Cluster => _stack?.Cluster;
 
     /// <summary>Connects to a server over Streamable HTTP (or SSE, detected). A bare base URL gets <c>/mcp</c>.</summary>
-    public static async Task<McpConnection> ConnectHttpAsync(Uri url, CancellationToken cancellationToken)
+    public static async Task<McpConnection> ConnectHttpAsync(Uri url, CancellationToken cancellationToken, ElicitationHandler? elicitation = null)
     {
         var endpoint = url.AbsolutePath is "/" or "" ? new Uri(url, "/mcp") : url;
         var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = endpoint, Name = "kubemcp-agent" });
-        var client = await McpClient.CreateAsync(transport, ClientOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var client = await McpClient.CreateAsync(transport, ClientOptions(elicitation), cancellationToken: cancellationToken).ConfigureAwait(false);
         return new McpConnection(client, $"MCP server at {endpoint}");
     }
 
     /// <summary>Starts <paramref name="commandLine"/> (a program and its arguments) and speaks MCP over its stdin/stdout.</summary>
     /// <exception cref="ArgumentException">The command line is empty or has an unterminated quote.</exception>
-    public static async Task<McpConnection> ConnectStdioAsync(string commandLine, CancellationToken cancellationToken)
+    public static async Task<McpConnection> ConnectStdioAsync(string commandLine, CancellationToken cancellationToken, ElicitationHandler? elicitation = null)
     {
         var words = CommandLineSplitter.Split(commandLine);
         if (words.Count == 0)
@@ -54,7 +55,11 @@ internal sealed class McpConnection : IAsyncDisposable
             Command = words[0],
             Arguments = [.. words.Skip(1)],
         });
-        var client = await McpClient.CreateAsync(transport, ClientOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // A child process can take seconds to start (dotnet, npx). If the server/discover probe times out before the
+        // server reads it, the late answer and the initialize fallback collide, so give the probe the start-up time.
+        var options = ClientOptions(elicitation);
+        options.DiscoverProbeTimeout = StdioStartupTimeout;
+        var client = await McpClient.CreateAsync(transport, options, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new McpConnection(client, $"MCP server over stdio: {commandLine}");
     }
 
@@ -65,9 +70,21 @@ internal sealed class McpConnection : IAsyncDisposable
     public static async Task<McpConnection> StartEmbeddedAsync(
         EmbeddedClusterOptions options,
         Func<EmbeddedCluster, CancellationToken, Task<IAsyncDisposable?>>? prepare,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ElicitationHandler? elicitation = null)
     {
-        var stack = await EmbeddedMcpStack.StartAsync(new EmbeddedMcpStackOptions { Cluster = options, Prepare = prepare }, cancellationToken)
+        var stack = await EmbeddedMcpStack.StartAsync(new EmbeddedMcpStackOptions
+        {
+            Cluster = options,
+            Prepare = prepare,
+            ConfigureClient = client =>
+            {
+                if (elicitation is not null)
+                {
+                    client.Handlers.ElicitationHandler = (request, ct) => elicitation(request, ct);
+                }
+            },
+        }, cancellationToken)
             .ConfigureAwait(false);
         return new McpConnection(stack.Client, $"embedded cluster at {stack.Cluster.Url} served by KubeMcp's MCP server", stack);
     }
@@ -84,8 +101,21 @@ internal sealed class McpConnection : IAsyncDisposable
         await Client.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static McpClientOptions ClientOptions => new()
+    private static readonly TimeSpan StdioStartupTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Answers a server's elicitation request (KubeMcp's policy asks for approvals this way).</summary>
+    public delegate ValueTask<ElicitResult> ElicitationHandler(ElicitRequestParams? request, CancellationToken cancellationToken);
+
+    private static McpClientOptions ClientOptions(ElicitationHandler? elicitation)
     {
-        ClientInfo = new() { Name = "kubemcp-agent", Version = KubeMcpServerBuilderExtensions.Version },
-    };
+        var options = new McpClientOptions
+        {
+            ClientInfo = new() { Name = "kubemcp-agent", Version = KubeMcpServerBuilderExtensions.Version },
+        };
+        if (elicitation is not null)
+        {
+            options.Handlers.ElicitationHandler = (request, ct) => elicitation(request, ct);
+        }
+        return options;
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using KubeMcp.Cluster;
 using KubeMcp.Cluster.Scenarios;
 
@@ -32,6 +33,17 @@ internal static class ClusterCommand
                 DataDirectory = result.GetValue(data),
                 Scenario = result.GetValue(scenario),
             };
+            // SIGTERM (from kill, systemd, docker stop) and SIGINT (Ctrl-C, or kill -INT of a background job, whose
+            // shell set SIGINT to be ignored) both stop the cluster the same orderly way.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stopping.Cancel();
+            }
+            ct = stopping.Token;
             await using var cluster = await EmbeddedCluster.StartAsync(options, ct);
             var path = cluster.WriteKubeconfig(result.GetValue(kubeconfig)!);
             Console.WriteLine($"Embedded cluster listening on {cluster.Url}");

@@ -35,7 +35,8 @@ internal static class DemoCommand
         settings.McpUrl = null;
         settings.StdioCommand = null;
         settings.AutoApprove = true;
-        settings.PrepareEmbeddedCluster = DemoScenario.ApplyAsync;
+        settings.EmbeddedCluster.Scenario = DemoScenario.Name;
+        settings.PrepareEmbeddedCluster = DemoScenario.WaitForIncidentAsync;
         return settings;
     }
 }

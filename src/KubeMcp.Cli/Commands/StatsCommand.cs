@@ -73,7 +73,7 @@ internal static class StatsCommand
         foreach (var s in stats)
         {
             table.AddRow(Markup.Escape(s.Tool), N(s.Calls), N(s.Ok), N(s.Errors), N(s.Denied),
-                s.SuccessRate.ToString("P1", CultureInfo.InvariantCulture), Ms(s.P50Seconds), Ms(s.P95Seconds));
+                (s.SuccessRate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%", Ms(s.P50Seconds), Ms(s.P95Seconds));
         }
         console.Write(table);
     }

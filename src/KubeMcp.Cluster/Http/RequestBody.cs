@@ -47,21 +47,24 @@ internal static class RequestBody
     {
         var body = await ReadBytesAsync(request, ct);
         var contentType = request.ContentType ?? "application/json";
-        if (contentType.StartsWith(ProtobufDecoder.MediaType, StringComparison.OrdinalIgnoreCase))
+        var mediaType = contentType.Split(';')[0].Trim();
+        if (mediaType.Equals(ProtobufDecoder.MediaType, StringComparison.OrdinalIgnoreCase))
         {
             return DecodeProtobuf(request, body);
         }
-        if (contentType.Contains("protobuf", StringComparison.OrdinalIgnoreCase) || contentType.Contains("cbor", StringComparison.OrdinalIgnoreCase))
+        var yaml = mediaType.EndsWith("yaml", StringComparison.OrdinalIgnoreCase);
+        if (!yaml && mediaType.Length > 0 && !mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            && !mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
         {
             throw new ApiException(415, "UnsupportedMediaType",
-                $"the body of the request was in an unknown format ({contentType}) - accepted media types include: application/json, application/yaml, {ProtobufDecoder.MediaType}");
+                $"the body of the request was in an unknown format ({mediaType}) - accepted media types include: application/json, application/yaml, {ProtobufDecoder.MediaType}");
         }
         var text = Encoding.UTF8.GetString(body);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw ApiException.BadRequest("the request body is empty: send a JSON or YAML object");
         }
-        if (contentType.Contains("yaml", StringComparison.OrdinalIgnoreCase))
+        if (yaml)
         {
             var docs = YamlDocuments.Parse(text);
             return docs.Count == 1 ? docs[0] : throw ApiException.BadRequest("the request body must hold exactly one YAML document");

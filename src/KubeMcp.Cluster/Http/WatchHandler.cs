@@ -37,14 +37,23 @@ internal sealed class WatchHandler(ObjectRegistry registry, TimeProvider clock)
         bool Filter(WatchEvent e) =>
             (nsFilter is null || e.Namespace == nsFilter) && (name is null || e.Name == name)
             && labels.Matches(e.Object.Labels()) && fields.Matches(e.Object);
-        using var watcher = registry.Store.Watch(type.StorageKey, from, sendInitial, Filter);
-
         var asTable = MediaTypes.WantsTable(request);
+        ObjectStore.Watcher watcher;
+        try
+        {
+            watcher = registry.Store.Watch(type.StorageKey, from, sendInitial, Filter);
+        }
+        catch (ApiException e) when (e.Code == 410)
+        {
+            // Like the API server's watch cache: a resourceVersion too old to resume from is an ERROR event in an
+            // otherwise normal watch response, which clients answer with a fresh list.
+            await StartAsync(ctx, asTable);
+            await WriteEventAsync(ctx, "ERROR", e.ToStatus());
+            return;
+        }
+        using var subscription = watcher;
         var includeObject = IncludeObjectParser.Parse(request.Query["includeObject"]);
-        ctx.Response.StatusCode = 200;
-        ctx.Response.ContentType = asTable ? MediaTypes.Table : "application/json";
-        ctx.Response.Headers.CacheControl = "no-cache, private";
-        await ctx.Response.StartAsync(ctx.RequestAborted);
+        await StartAsync(ctx, asTable);
 
         var timeout = QueryOptions.TimeoutSeconds(request) is long s ? TimeSpan.FromSeconds(s) : DefaultTimeout;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted);
@@ -74,6 +83,14 @@ internal sealed class WatchHandler(ObjectRegistry registry, TimeProvider clock)
         {
             // Client went away or the watch timed out: both end the stream normally.
         }
+    }
+
+    private static async Task StartAsync(HttpContext ctx, bool asTable)
+    {
+        ctx.Response.StatusCode = 200;
+        ctx.Response.ContentType = asTable ? MediaTypes.Table : "application/json";
+        ctx.Response.Headers.CacheControl = "no-cache, private";
+        await ctx.Response.StartAsync(ctx.RequestAborted);
     }
 
     private static JsonObject ServedAs(ResourceType type, JsonObject obj)

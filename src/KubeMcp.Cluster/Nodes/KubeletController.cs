@@ -25,6 +25,9 @@ internal sealed class KubeletController : Controller
 
     public override string Name => Component;
 
+    /// <summary>Images every node has from the start (see <see cref="EmbeddedClusterOptions.PreloadedImages"/>).</summary>
+    public IReadOnlyList<string> PreloadedImages { get; set; } = [];
+
     /// <summary>
     /// When the start-up scenario finished loading. Pods created before it that carry
     /// <c>sim.kubemcp.io/crash-until-recreated</c> crash; their replacements run.
@@ -96,7 +99,7 @@ internal sealed class KubeletController : Controller
         {
             if (!_nodeImages.TryGetValue(nodeName, out images!))
             {
-                _nodeImages[nodeName] = images = new HashSet<string>(StringComparer.Ordinal) { "registry.k8s.io/pause:3.10" };
+                _nodeImages[nodeName] = images = new HashSet<string>(PreloadedImages, StringComparer.Ordinal) { "registry.k8s.io/pause:3.10" };
             }
         }
         var step = runtime.Advance(pod, context.Registry, Images, images, ScenarioLoadedAt, context.Now);

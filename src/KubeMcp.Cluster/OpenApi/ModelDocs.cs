@@ -87,13 +87,11 @@ internal static class ModelDocs
     private static string? FindXmlFile()
     {
         var assembly = typeof(V1Pod).Assembly;
-        if (!string.IsNullOrEmpty(assembly.Location))
+        // AppContext.BaseDirectory rather than Assembly.Location, which is empty in a single-file build.
+        var beside = Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".xml");
+        if (File.Exists(beside))
         {
-            var beside = Path.ChangeExtension(assembly.Location, ".xml");
-            if (File.Exists(beside))
-            {
-                return beside;
-            }
+            return beside;
         }
         // NuGet does not copy package doc files to the output folder by default; look in the package cache.
         var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];

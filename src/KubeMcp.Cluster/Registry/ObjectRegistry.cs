@@ -85,7 +85,8 @@ internal sealed class ObjectRegistry
             var prefix = meta["generateName"]?.ToString();
             if (string.IsNullOrEmpty(prefix))
             {
-                throw ApiException.Invalid(type.Kind, "", [FieldError.Required("metadata.name")], type.Group);
+                throw ApiException.Invalid(type.Kind, "",
+                    [new FieldError("FieldValueRequired", "metadata.name", "Required value: name or generateName is required")], type.Group);
             }
             meta["name"] = prefix + RandomSuffix();
         }
@@ -213,6 +214,45 @@ internal sealed class ObjectRegistry
         return FinishDeletion(type, key, current, options.PropagationPolicy);
     }
 
+    /// <summary>
+    /// Assigns a pod to a node, as <c>POST pods/{name}/binding</c> does for the scheduler: spec.nodeName, which no pod
+    /// update may change, is set once, and the pod is marked scheduled.
+    /// </summary>
+    public JsonObject Bind(string ns, string podName, string nodeName, WriteOptions options)
+    {
+        var type = Catalog.Find("", "v1", "pods")!;
+        var key = Key(type, ns, podName);
+        var context = new AdmissionContext(this, type, AdmissionOperation.Update, "binding", options);
+        var before = Store.Get(key);
+        var stored = Store.Update(type, key, current =>
+        {
+            if (current["metadata"]?["deletionTimestamp"] is not null)
+            {
+                throw ApiException.Conflict(type, podName, $"pod {podName} is being deleted, cannot be assigned to a host");
+            }
+            if (current.Str("spec.nodeName") is { Length: > 0 } assigned)
+            {
+                throw ApiException.Conflict(type, podName, $"pod {podName} is already assigned to node \"{assigned}\"");
+            }
+            if (options.DryRun)
+            {
+                return current;
+            }
+            var next = current.DeepClone().AsObject();
+            next.Ensure("spec")["nodeName"] = nodeName;
+            MarkScheduled(next.Ensure("status"), Clock.GetUtcNow().Timestamp());
+            return next;
+        });
+        if (!ReferenceEquals(stored, before))
+        {
+            foreach (var plugin in _admission)
+            {
+                plugin.Committed(context, stored);
+            }
+        }
+        return stored;
+    }
+
     public IReadOnlyList<JsonObject> DeleteCollection(ResourceType type, string? ns, ListOptions list, DeleteOptions options)
     {
         var deleted = new List<JsonObject>();
@@ -228,33 +268,6 @@ internal sealed class ObjectRegistry
             }
         }
         return deleted;
-    }
-
-    /// <summary>
-    /// Binds a pod to a node, as the pods/binding subresource does: spec.nodeName (otherwise immutable) is set and the
-    /// PodScheduled condition recorded in one write. 409 when the pod is already bound elsewhere.
-    /// </summary>
-    public JsonObject BindPod(ResourceType podType, string ns, string name, string node)
-    {
-        var now = Clock.GetUtcNow().Timestamp();
-        return Store.Update(podType, Key(podType, ns, name), current =>
-        {
-            if (current.Str("spec.nodeName") is { Length: > 0 } bound)
-            {
-                throw ApiException.Conflict(podType, name, $"pod {name} is already assigned to node \"{bound}\"");
-            }
-            var next = current.DeepClone().AsObject();
-            next.Ensure("spec")["nodeName"] = node;
-            var status = next.Ensure("status");
-            var conditions = status["conditions"] as JsonArray ?? [];
-            foreach (var old in conditions.Where(c => c?["type"]?.ToString() == "PodScheduled").ToList())
-            {
-                conditions.Remove(old);
-            }
-            conditions.Add(new JsonObject { ["type"] = "PodScheduled", ["status"] = "True", ["lastProbeTime"] = null, ["lastTransitionTime"] = now });
-            status["conditions"] = conditions;
-            return next;
-        });
     }
 
     public ObjectKey Key(ResourceType type, string? ns, string name) =>
@@ -343,6 +356,11 @@ internal sealed class ObjectRegistry
                     {
                         refs.Remove(r);
                     }
+                    if (refs.Count == 0)
+                    {
+                        // The API omits an empty list, as an object that never had owners looks.
+                        next.Meta().Remove("ownerReferences");
+                    }
                 }
                 return next;
             });
@@ -410,6 +428,22 @@ internal sealed class ObjectRegistry
             meta["generation"] = (current.Int("metadata.generation") ?? 0) + 1;
         }
         return next;
+    }
+
+    private static void MarkScheduled(JsonObject status, string now)
+    {
+        if (status["conditions"] is not JsonArray conditions)
+        {
+            status["conditions"] = conditions = [];
+        }
+        if (!conditions.OfType<JsonObject>().Any(c => c["type"]?.ToString() == "PodScheduled" && c["status"]?.ToString() == "True"))
+        {
+            foreach (var old in conditions.OfType<JsonObject>().Where(c => c["type"]?.ToString() == "PodScheduled").ToList())
+            {
+                conditions.Remove(old);
+            }
+            conditions.Add(new JsonObject { ["type"] = "PodScheduled", ["status"] = "True", ["lastProbeTime"] = null, ["lastTransitionTime"] = now });
+        }
     }
 
     private static JsonNode? SpecOf(JsonObject obj)

@@ -79,7 +79,7 @@ internal sealed class Scheduler : Controller
             MarkUnschedulable(pod, context, nodes.Count, rejections);
             return;
         }
-        var updated = context.Registry.BindPod(podType, pod.Namespace(), pod.Name(), best.Name());
+        var updated = context.Registry.Bind(pod.Namespace(), pod.Name(), best.Name(), new Registry.WriteOptions(Component));
         context.Events.Normal(updated, "Scheduled", $"Successfully assigned {pod.Namespace()}/{pod.Name()} to {best.Name()}", Component);
     }
 

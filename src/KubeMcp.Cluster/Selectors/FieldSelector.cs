@@ -27,12 +27,25 @@ internal sealed class FieldSelector
         ["CertificateSigningRequest"] = ["spec.signerName"],
     };
 
+    /// <summary>What an absent field reads as: the API server selects on the defaulted Go value.</summary>
+    private static readonly Dictionary<string, string> Defaults = new(StringComparer.Ordinal)
+    {
+        ["spec.hostNetwork"] = "false",
+        ["spec.unschedulable"] = "false",
+        ["status.replicas"] = "0",
+        ["status.successful"] = "0",
+    };
+
     private readonly IReadOnlyList<(string Field, bool Equal, string Value)> _terms;
 
     private FieldSelector(IReadOnlyList<(string, bool, string)> terms) => _terms = terms;
 
     public static FieldSelector Everything { get; } = new([]);
 
+    /// <summary>
+    /// Parses <c>field=value,field!=value</c>; a backslash escapes ',', '=', '!' and '\\' in values, and empty terms
+    /// are skipped, as in the API server's parser.
+    /// </summary>
     public static FieldSelector Parse(string? text, string kind)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -40,21 +53,81 @@ internal sealed class FieldSelector
             return Everything;
         }
         var terms = new List<(string, bool, string)>();
-        foreach (var raw in text.Split(','))
+        foreach (var part in SplitTerms(text))
         {
-            var part = raw.Trim();
-            var (i, len, equal) = part.IndexOf("!=", StringComparison.Ordinal) is var ne and > 0 ? (ne, 2, false)
-                : part.IndexOf("==", StringComparison.Ordinal) is var ee and > 0 ? (ee, 2, true)
-                : part.IndexOf('=') is var e and > 0 ? (e, 1, true)
-                : throw ApiException.BadRequest($"invalid selector: '{text}'; can't understand '{part}'");
+            if (part.Trim().Length == 0)
+            {
+                continue;
+            }
+            var (i, len, equal) = FindOperator(part) ?? throw ApiException.BadRequest($"invalid selector: '{text}'; can't understand '{part}'");
             var field = part[..i].Trim();
             if (!Common.Contains(field) && !(ByKind.TryGetValue(kind, out var allowed) && allowed.Contains(field)))
             {
                 throw ApiException.BadRequest($"field label not supported: {field}");
             }
-            terms.Add((field, equal, part[(i + len)..].Trim()));
+            terms.Add((field, equal, Unescape(part[(i + len)..].Trim(), text)));
         }
-        return new FieldSelector(terms);
+        return terms.Count == 0 ? Everything : new FieldSelector(terms);
+    }
+
+    private static IEnumerable<string> SplitTerms(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == ',')
+            {
+                yield return text[start..i];
+                start = i + 1;
+            }
+        }
+        yield return text[start..];
+    }
+
+    /// <summary>The first unescaped operator: <c>!=</c>, <c>==</c> or <c>=</c>.</summary>
+    private static (int Index, int Length, bool Equal)? FindOperator(string term)
+    {
+        for (var i = 0; i < term.Length; i++)
+        {
+            switch (term[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '!' when i + 1 < term.Length && term[i + 1] == '=':
+                    return i > 0 ? (i, 2, false) : null;
+                case '=':
+                    return i == 0 ? null : i + 1 < term.Length && term[i + 1] == '=' ? (i, 2, true) : (i, 1, true);
+            }
+        }
+        return null;
+    }
+
+    private static string Unescape(string value, string whole)
+    {
+        if (!value.Contains('\\'))
+        {
+            return value;
+        }
+        var result = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] != '\\')
+            {
+                result.Append(value[i]);
+                continue;
+            }
+            if (i + 1 >= value.Length || value[i + 1] is not ('\\' or ',' or '=' or '!'))
+            {
+                throw ApiException.BadRequest($"invalid selector: '{whole}'; invalid escape sequence in '{value}'");
+            }
+            result.Append(value[++i]);
+        }
+        return result.ToString();
     }
 
     public bool Matches(JsonObject obj)
@@ -83,7 +156,7 @@ internal sealed class FieldSelector
         }
         return node switch
         {
-            null => "",
+            null => Defaults.GetValueOrDefault(field, ""),
             JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
             _ => node.ToString(),
         };

@@ -79,6 +79,8 @@ internal sealed class LabelSelector
                 Operator.NotEquals or Operator.NotIn => !present || !r.Values.Contains(value),
                 Operator.Exists => present,
                 Operator.DoesNotExist => !present,
+                Operator.GreaterThan => present && Compare(value, r.Values[0]) > 0,
+                Operator.LessThan => present && Compare(value, r.Values[0]) < 0,
                 _ => false,
             };
             if (!ok)
@@ -91,6 +93,12 @@ internal sealed class LabelSelector
 
     public override string ToString() => string.Join(",", _requirements.Select(r => r.ToString()));
 
+    /// <summary>Gt/Lt compare label values as integers; a value that is not one matches neither.</summary>
+    private static int? Compare(string? value, string bound) =>
+        long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var v)
+            ? v.CompareTo(long.Parse(bound, System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+
     private static Requirement ParseRequirement(string part, string whole)
     {
         if (part.Length == 0)
@@ -101,14 +109,29 @@ internal sealed class LabelSelector
         {
             return new Requirement(ValidKey(part[1..].Trim(), whole), Operator.DoesNotExist, []);
         }
-        foreach (var (token, op) in new[] { ("!=", Operator.NotEquals), ("==", Operator.Equals), ("=", Operator.Equals) })
+        foreach (var (token, op) in new[]
+                 {
+                     ("!=", Operator.NotEquals), ("==", Operator.Equals), ("=", Operator.Equals),
+                     (">", Operator.GreaterThan), ("<", Operator.LessThan),
+                 })
         {
             var i = part.IndexOf(token, StringComparison.Ordinal);
             if (i > 0)
             {
+                var key = ValidKey(part[..i].Trim(), whole);
                 var value = part[(i + token.Length)..].Trim();
-                ValidValue(value, whole);
-                return new Requirement(ValidKey(part[..i].Trim(), whole), op, [value]);
+                if (op is Operator.GreaterThan or Operator.LessThan)
+                {
+                    if (!long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+                    {
+                        throw Error(whole, $"for 'Gt', 'Lt' operators, the value must be an integer, not \"{value}\"");
+                    }
+                }
+                else
+                {
+                    ValidValue(value, whole);
+                }
+                return new Requirement(key, op, [value]);
             }
         }
         var words = part.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -117,10 +140,14 @@ internal sealed class LabelSelector
             var rest = words[1];
             var (op, list) = rest.StartsWith("notin", StringComparison.Ordinal) ? (Operator.NotIn, rest[5..].Trim())
                 : rest.StartsWith("in", StringComparison.Ordinal) ? (Operator.In, rest[2..].Trim())
-                : throw Error(whole, $"found '{rest}', expected: in, notin, =, ==, !=");
+                : throw Error(whole, $"found '{rest}', expected: in, notin, =, ==, !=, gt, lt");
             if (!list.StartsWith('(') || !list.EndsWith(')'))
             {
                 throw Error(whole, $"found '{list}', expected: '(' value list ')'");
+            }
+            if (list[1..^1].Trim().Length == 0)
+            {
+                throw Error(whole, "for 'in', 'notin' operators, values set can't be empty");
             }
             var values = list[1..^1].Split(',', StringSplitOptions.TrimEntries);
             foreach (var v in values)
@@ -132,22 +159,37 @@ internal sealed class LabelSelector
         return new Requirement(ValidKey(part, whole), Operator.Exists, []);
     }
 
+    /// <summary>A label key: an optional DNS subdomain prefix and '/', then a name of at most 63 characters.</summary>
     private static string ValidKey(string key, string whole)
     {
-        if (key.Length == 0 || key.Length > 316 || key.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')))
+        var slash = key.IndexOf('/');
+        var name = slash < 0 ? key : key[(slash + 1)..];
+        var prefix = slash < 0 ? null : key[..slash];
+        if (prefix is not null && (prefix.Length is 0 or > 253 || !prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.')
+                                   || !char.IsAsciiLetterOrDigit(prefix[0]) || !char.IsAsciiLetterOrDigit(prefix[^1])))
         {
-            throw Error(whole, $"invalid label key \"{key}\": name part must consist of alphanumeric characters, '-', '_' or '.'");
+            throw Error(whole, $"invalid label key \"{key}\": prefix part must be a lowercase RFC 1123 subdomain");
+        }
+        if (!IsQualifiedPart(name))
+        {
+            throw Error(whole, $"invalid label key \"{key}\": name part must consist of alphanumeric characters, '-', '_' or '.', " +
+                               "and must start and end with an alphanumeric character (at most 63 characters)");
         }
         return key;
     }
 
     private static void ValidValue(string value, string whole)
     {
-        if (value.Length > 63 || value.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        if (value.Length > 0 && !IsQualifiedPart(value))
         {
-            throw Error(whole, $"invalid label value: \"{value}\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.'");
+            throw Error(whole, $"invalid label value: \"{value}\": a valid label must be an empty string or consist of alphanumeric characters, " +
+                               "'-', '_' or '.', and must start and end with an alphanumeric character (at most 63 characters)");
         }
     }
+
+    private static bool IsQualifiedPart(string text) =>
+        text.Length is > 0 and <= 63 && char.IsAsciiLetterOrDigit(text[0]) && char.IsAsciiLetterOrDigit(text[^1])
+        && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     private static ApiException Error(string whole, string why) =>
         ApiException.BadRequest($"unable to parse requirement: {why} (selector \"{whole}\")");
@@ -180,6 +222,8 @@ internal sealed class LabelSelector
         NotIn,
         Exists,
         DoesNotExist,
+        GreaterThan,
+        LessThan,
     }
 
     private sealed record Requirement(string Key, Operator Op, IReadOnlyList<string> Values)
@@ -191,6 +235,8 @@ internal sealed class LabelSelector
             Operator.In => $"{Key} in ({string.Join(",", Values)})",
             Operator.NotIn => $"{Key} notin ({string.Join(",", Values)})",
             Operator.Exists => Key,
+            Operator.GreaterThan => $"{Key}>{Values[0]}",
+            Operator.LessThan => $"{Key}<{Values[0]}",
             _ => "!" + Key,
         };
     }

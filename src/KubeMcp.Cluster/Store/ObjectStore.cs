@@ -12,31 +12,37 @@ namespace KubeMcp.Cluster.Store;
 internal sealed class ObjectStore : IDisposable
 {
     /// <summary>How many changes a watch may resume from before it gets 410 Gone, as etcd compaction would do.</summary>
-    public const int HistoryCapacity = 50_000;
+    public const int DefaultHistoryCapacity = 50_000;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Watcher>> _watchers = new(StringComparer.Ordinal);
-    private readonly WatchEvent?[] _history = new WatchEvent?[HistoryCapacity];
+    private readonly WatchEvent?[] _history;
     private readonly Dictionary<string, HashSet<ObjectKey>> _dependents = new(StringComparer.Ordinal);
     private readonly IObjectPersistence? _persistence;
+    private readonly long _historyStart;
     private long _historyCount;
     private long _resourceVersion;
 
-    public ObjectStore(IObjectPersistence? persistence = null)
+    /// <param name="persistence">Where committed changes are written through; null keeps everything in memory.</param>
+    /// <param name="historyCapacity">How many changes are kept for watches to resume from.</param>
+    public ObjectStore(IObjectPersistence? persistence = null, int historyCapacity = DefaultHistoryCapacity)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(historyCapacity, 1);
+        _history = new WatchEvent?[historyCapacity];
         _persistence = persistence;
-        if (persistence is null)
+        if (persistence is not null)
         {
-            return;
+            var (rv, objects) = persistence.Load();
+            _resourceVersion = rv;
+            foreach (var (key, obj) in objects)
+            {
+                Bucket(key.StorageKey)[key.Path] = obj;
+                IndexOwners(key, null, obj);
+            }
         }
-        var (rv, objects) = persistence.Load();
-        _resourceVersion = rv;
-        foreach (var (key, obj) in objects)
-        {
-            Bucket(key.StorageKey)[key.Path] = obj;
-            IndexOwners(key, null, obj);
-        }
+        // Changes before a restart are not in memory: a watch from an older resourceVersion must re-list.
+        _historyStart = _resourceVersion;
     }
 
     /// <summary>The resourceVersion of the latest committed change.</summary>
@@ -52,7 +58,7 @@ internal sealed class ObjectStore : IDisposable
         {
             lock (_gate)
             {
-                return _historyCount < HistoryCapacity ? 0 : _history[_historyCount % HistoryCapacity]!.ResourceVersion - 1;
+                return OldestResumableLocked();
             }
         }
     }
@@ -177,15 +183,15 @@ internal sealed class ObjectStore : IDisposable
             }
             else if (fromVersion is long from && from < _resourceVersion)
             {
-                var oldest = _historyCount < HistoryCapacity ? 0 : _history[_historyCount % HistoryCapacity]!.ResourceVersion - 1;
+                var oldest = OldestResumableLocked();
                 if (from < oldest)
                 {
                     throw ApiException.Gone($"too old resource version: {from} ({oldest + 1})");
                 }
-                var start = Math.Max(0, _historyCount - HistoryCapacity);
+                var start = Math.Max(0, _historyCount - _history.Length);
                 for (var i = start; i < _historyCount; i++)
                 {
-                    var e = _history[i % HistoryCapacity]!;
+                    var e = _history[i % _history.Length]!;
                     if (e.ResourceVersion > from && e.StorageKey == storageKey)
                     {
                         watcher.Offer(e);
@@ -247,7 +253,7 @@ internal sealed class ObjectStore : IDisposable
 
     private void Publish(WatchEvent e)
     {
-        _history[_historyCount % HistoryCapacity] = e;
+        _history[_historyCount % _history.Length] = e;
         _historyCount++;
         if (_watchers.TryGetValue(e.StorageKey, out var list))
         {
@@ -257,6 +263,9 @@ internal sealed class ObjectStore : IDisposable
             }
         }
     }
+
+    private long OldestResumableLocked() =>
+        _historyCount < _history.Length ? _historyStart : _history[_historyCount % _history.Length]!.ResourceVersion - 1;
 
     private void IndexOwners(ObjectKey key, JsonObject? previous, JsonObject? current)
     {

@@ -30,7 +30,8 @@ public sealed record CallerIdentity(string Name, IReadOnlyList<string> Groups, b
     /// <summary>Builds the principal the authentication handler issues.</summary>
     public static ClaimsPrincipal ToPrincipal(string name, IEnumerable<string> groups, string method)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(MethodClaim, method) };
+        // NameIdentifier binds MCP sessions to their user: another user cannot take over a session id.
+        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.NameIdentifier, name), new(MethodClaim, method) };
         claims.AddRange(groups.Select(g => new Claim(GroupClaim, g)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "Bearer", ClaimTypes.Name, ClaimTypes.Role));
     }

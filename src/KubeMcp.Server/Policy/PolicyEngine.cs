@@ -4,6 +4,7 @@ namespace KubeMcp.Server.Policy;
 internal sealed class PolicyEngine(PolicyDocument document)
 {
     public const string ProtectedNamespacesRule = "protected-namespaces";
+    public const string NamespaceDeletionRule = "namespace-deletion";
     public const string BlastRadiusRule = "blast-radius";
     public const string DefaultReadRule = "default-read";
     public const string DefaultWriteRule = "default-write";
@@ -50,6 +51,12 @@ internal sealed class PolicyEngine(PolicyDocument document)
         {
             return new PolicyDecision(PolicyEffect.Deny, ProtectedNamespacesRule,
                 $"namespace {ns} is protected: nothing in it may be created, changed, deleted or exec'd into through this server");
+        }
+        if (target.Verb == PolicyVerbs.Delete && !document.AllowNamespaceDeletion &&
+            string.Equals(target.Kind, "Namespace", StringComparison.OrdinalIgnoreCase))
+        {
+            return new PolicyDecision(PolicyEffect.Deny, NamespaceDeletionRule,
+                $"deleting namespace {target.Name ?? "?"} would delete everything in it; namespaces are not deleted through this server");
         }
         foreach (var rule in document.Rules)
         {

@@ -9,6 +9,7 @@ namespace KubeMcp.Server.Policy;
 /// <code>
 /// protectedNamespaces: [kube-system, kube-public, cert-manager]
 /// maxDeletionsPerSession: 3
+/// allowNamespaceDeletion: false
 /// defaults: { read: allow, write: allow, destructive: require-approval }
 /// rules:
 ///   - name: no-deletes-in-production
@@ -66,6 +67,7 @@ public static class PolicyFile
         {
             document.ProtectedNamespaces = raw.ProtectedNamespaces.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToList();
         }
+        document.AllowNamespaceDeletion = raw.AllowNamespaceDeletion ?? false;
         if (raw.MaxDeletionsPerSession is { } max)
         {
             document.MaxDeletionsPerSession = max < 0 ? null : max;
@@ -128,6 +130,8 @@ public static class PolicyFile
         public List<string>? ProtectedNamespaces { get; set; }
 
         public int? MaxDeletionsPerSession { get; set; }
+
+        public bool? AllowNamespaceDeletion { get; set; }
 
         public RawDefaults? Defaults { get; set; }
 

@@ -189,6 +189,20 @@ public sealed class AgentTaskTests(McpServerFixture server) : IClassFixture<McpS
         Assert.Empty(transcript.ToolCalls);
     }
 
+    [Fact]
+    public async Task Stdio_TheAgentStartsTheServerAsAChildProcess()
+    {
+        var settings = _harness.Offline(server);
+        settings.McpUrl = null;
+        settings.StdioCommand = $"dotnet \"{Path.Combine(AppContext.BaseDirectory, "kubemcp.dll")}\" serve --stdio --kubeconfig \"{server.Cluster.KubeconfigPath}\"";
+
+        var transcript = await _harness.AskAsync(settings, "list namespaces");
+
+        Assert.Equal(AgentOutcome.Completed, transcript.Outcome);
+        Assert.Contains("kube-system", transcript.ToolCalls.Single().Result);
+        Assert.Contains("Tools: 23 from the MCP server over stdio: dotnet", _harness.Output);
+    }
+
     private static Task WaitForEventAsync(IKubernetes client, string ns, string reason) =>
         EventWatch.WaitAsync(client, ns, reason, TimeSpan.FromSeconds(30), Ct);
 }

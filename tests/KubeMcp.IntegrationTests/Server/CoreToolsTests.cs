@@ -24,7 +24,8 @@ public sealed class CoreToolsTests(McpServerFixture server) : IClassFixture<McpS
         Assert.Matches(@"^NAMESPACE\s{2,}NAME\s{2,}READY\s{2,}STATUS\s{2,}RESTARTS\s{2,}AGE\s{2,}NODE$", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("pl ") && l.Contains("web-1") && l.Contains("1/1") && l.Contains("Running") && l.Contains("node-1"));
         Assert.Contains(lines, l => l.Contains("worker-1") && l.Contains("0/1") && l.Contains("CrashLoopBackOff") && l.Contains("4 (2m"));
-        Assert.Equal(3, lines.Length);
+        // Other tests on this shared cluster may use the same app labels in their own namespaces.
+        Assert.Equal(2, lines.Count(l => l.StartsWith("pl ", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace KubeMcp.Cluster.Kubelet.Catalog;
 /// </summary>
 internal static partial class BuiltinImages
 {
-    public static IReadOnlyList<string> Documents => [Registries, BaseImages, WebServers, Databases, Runtimes, Tools, Monitoring, Bitnami];
+    public static IReadOnlyList<string> Documents => [Registries, BaseImages, WebServers, Databases, Runtimes, Tools, Monitoring, Bitnami, KubeMcp];
 
     private const string Registries = """
         registries:

@@ -6,31 +6,22 @@ using Microsoft.Extensions.Time.Testing;
 namespace KubeMcp.IntegrationTests.Cluster.Nodes;
 
 /// <summary>
-/// An embedded cluster on a virtual clock, so pulls, crashes and back-offs happen when a test advances time rather
-/// than after real waits. Shared by one test class; tests use their own namespaces.
+/// A <see cref="VirtualClockCluster"/> with the steps the kubelet endpoint tests repeat: apply and let the
+/// simulation run for a while, advance second by second, and a KubernetesClient for the cluster.
 /// </summary>
 public sealed class VirtualClockClusterFixture : IAsyncLifetime
 {
-    private EmbeddedCluster? _cluster;
+    private readonly VirtualClockCluster _inner = new();
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock => _inner.Clock;
 
-    public EmbeddedCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster is not started");
+    public EmbeddedCluster Cluster => _inner.Cluster;
 
-    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "kubemcp-tests", Guid.NewGuid().ToString("N"));
+    public Kubectl Kubectl => _inner.Kubectl;
 
-    public string KubeconfigPath => Path.Combine(Directory, "kubeconfig");
+    public IKubernetes Client => new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Path.Combine(_inner.Directory, "kubeconfig")));
 
-    public Kubectl Kubectl => new(KubeconfigPath, Directory);
-
-    public IKubernetes Client => new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath));
-
-    public async ValueTask InitializeAsync()
-    {
-        System.IO.Directory.CreateDirectory(Directory);
-        _cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { Clock = Clock });
-        _cluster.WriteKubeconfig(KubeconfigPath);
-    }
+    public ValueTask InitializeAsync() => _inner.InitializeAsync();
 
     /// <summary>Moves the clock forward a second at a time, letting the kubelets and controllers react to each step.</summary>
     public async Task AdvanceAsync(TimeSpan by)
@@ -50,18 +41,5 @@ public sealed class VirtualClockClusterFixture : IAsyncLifetime
         await AdvanceAsync(TimeSpan.FromSeconds(forSeconds));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => _inner.DisposeAsync();
 }

@@ -33,7 +33,7 @@ internal sealed class SimulatedCluster : IAsyncDisposable
     public static async Task<SimulatedCluster> StartAsync()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero));
-        var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { Clock = clock }, TestContext.Current.CancellationToken);
+        var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { Clock = clock, PreloadedImages = ["nginx:1.27", "busybox:1.36", "postgres:16"] }, TestContext.Current.CancellationToken);
         return new SimulatedCluster(cluster, clock);
     }
 
