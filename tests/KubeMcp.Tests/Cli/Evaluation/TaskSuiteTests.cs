@@ -63,7 +63,7 @@ public sealed class TaskSuiteTests : IDisposable
     }
 
     [Fact]
-    public void TheRepositorySuite_IsValidAndHasAtLeastThirtyTasksInEveryCategory()
+    public void TheRepositorySuite_IsValid_HasThirtyTasksOrMore_CoversEveryCategory_AndHasRecordedReplies()
     {
         var suite = RepositorySuite();
 
