@@ -10,6 +10,9 @@ switch (name)
     case "scale":
         Console.WriteLine(await ScaleBenchmark.RunAsync());
         return 0;
+    case "eval":
+        Console.WriteLine(await EvalBenchmark.RunAsync());
+        return 0;
     case "agent":
         await KubeMcp.Benchmarks.Agent.AgentBenchmarks.RunAsync(args[1..]);
         return 0;
@@ -22,6 +25,7 @@ switch (name)
             benchmarks:
               cluster [--pods 1000,10000] [--watchers 100] [--changes 1000] [--no-kubectl] [--realistic N]
               scale
+              eval
               agent
               client [--calls 1000] [--starts 5] [--pods 20]
               load [--sessions 50] [--seconds 60]

@@ -9,50 +9,40 @@ namespace KubeMcp.Cli.Commands;
 
 /// <summary>
 /// <c>kubemcp eval</c>: runs the evaluation suite — per task a fresh in-process cluster on a virtual clock, the setup,
-/// the agent on the prompt, verification — and writes results.json, summary.md and report.html.
+/// the agent on the prompt, verification — and writes results.json, summary.md and report.html. Exit status 0 when
+/// every task could be run (whatever the agent scored), 1 when some could not (setup or harness errors), 2 for bad
+/// options or a malformed suite, 4 when stopped (Ctrl-C).
 /// </summary>
 internal static class EvalCommand
 {
     public static Command Create()
     {
-        var suite = new Option<string>("--suite") { Description = "Folder of task folders (each with a task.yaml).", DefaultValueFactory = _ => DefaultSuite() };
-        var tasks = new Option<string[]>("--task")
-        {
-            Description = "Task ids to run (globs such as 'helm-*'); repeat or list several. Default: all.",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var provider = new Option<string>("--provider")
-        {
-            Description = "Who answers: offline (the rule-based planner), scripted (each task's recorded replies, script.jsonl), triton or openai (a model server, with --model-url).",
-            DefaultValueFactory = _ => "offline",
-        };
-        var modelUrl = new Option<string?>("--model-url") { Description = "Base URL of the model server (Triton http://host:8000, OpenAI-compatible http://host:8000/v1); implies a model back-end." };
-        var model = new Option<string?>("--model") { Description = "Model name (default: the server's first)." };
-        var apiKey = new Option<string?>("--api-key") { Description = $"API key for an OpenAI-compatible server (prefer ${ModelBackendOptions.ApiKeyVariable})." };
-        var runs = new Option<int>("--runs") { Description = "Runs per task (repetitions, for pass@k-style numbers).", DefaultValueFactory = _ => 1 };
-        var parallel = new Option<int>("--parallel") { Description = "Tasks run at once, each on its own cluster.", DefaultValueFactory = _ => 2 };
-        var output = new Option<string>("--out") { Description = "Where results.json, summary.md, report.html and the transcripts go.", DefaultValueFactory = _ => "eval-results" };
-        var baseline = new Option<string?>("--baseline") { Description = "A previous results.json to compare with." };
-        var helm = new Option<string?>("--helm") { Description = "Path of the helm binary (default: $KUBEMCP_VALIDATORS/helm, .validators/bin/helm above the suite, then PATH)." };
-        var command = new Command("eval", "Score the agent on the evaluation suite: pass rate, steps, tokens, time, approvals, denials and safety violations.")
-        {
-            suite, tasks, provider, modelUrl, model, apiKey, runs, parallel, output, baseline, helm,
-        };
+        var options = new EvalCommandOptions();
+        var command = new Command("eval", "Score the agent on the evaluation suite: pass rate, steps, tokens, time, approvals, policy denials and safety violations.");
+        options.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
-            EvalOptions options;
-            IReadOnlyList<EvalTask> selected;
+            EvalOptions eval;
+            IReadOnlyList<EvalTask> tasks;
             try
             {
-                options = Read(result, suite, tasks, provider, modelUrl, model, apiKey, runs, parallel, output, baseline, helm);
-                selected = TaskSuite.Select(TaskSuite.Load(options.Suite), options.Tasks);
+                eval = options.Read(result);
+                tasks = TaskSuite.Select(TaskSuite.Load(eval.Suite), eval.Tasks);
             }
             catch (Exception e) when (e is ArgumentException or TaskFormatException)
             {
                 await Console.Error.WriteLineAsync($"kubemcp eval: {e.Message}");
                 return 2;
             }
-            return await RunAsync(AnsiConsole.Console, options, selected, ct);
+            try
+            {
+                return await RunAsync(AnsiConsole.Console, eval, tasks, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await Console.Error.WriteLineAsync("kubemcp eval: stopped before the suite finished; no report was written.");
+                return 4;
+            }
         });
         return command;
     }
@@ -71,41 +61,9 @@ internal static class EvalCommand
             return 2;
         }
         console.MarkupLine($"[bold]kubemcp eval[/]: {tasks.Count} tasks × {options.Runs} run(s) with {Markup.Escape(description)}, {options.Parallel} at a time");
-        EvalReport report = null!;
-        await console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async progress =>
-            {
-                var bar = progress.AddTask("tasks", maxValue: tasks.Count * options.Runs);
-                var running = new List<string>();
-                void Describe()
-                {
-                    lock (running)
-                    {
-                        bar.Description = Markup.Escape(running.Count == 0 ? "done" : string.Join(", ", running));
-                    }
-                }
-                var runner = new EvalRunner(options)
-                {
-                    Started = (task, run) =>
-                    {
-                        lock (running)
-                        {
-                            running.Add(task.Id);
-                        }
-                        Describe();
-                    },
-                    Finished = r =>
-                    {
-                        lock (running)
-                        {
-                            running.Remove(r.TaskId);
-                        }
-                        Describe();
-                        bar.Increment(1);
-                    },
-                };
-                report = await runner.RunAsync(tasks, description, ct);
-            });
+        var report = console.Profile.Capabilities.Interactive
+            ? await RunWithProgressAsync(console, options, tasks, description, ct)
+            : await new EvalRunner(options) { Finished = r => console.MarkupLine(Line(r)) }.RunAsync(tasks, description, ct);
         BaselineComparison? comparison = null;
         if (options.Baseline is { } path)
         {
@@ -120,50 +78,55 @@ internal static class EvalCommand
         }
         ConsoleReport.Write(console, report, comparison);
         await ReportWriter.WriteAsync(options.OutputDirectory, report, comparison, ct);
-        console.MarkupLine($"Reports: [link]{Markup.Escape(Path.Combine(options.OutputDirectory, ReportWriter.HtmlFile))}[/], {ReportWriter.SummaryFile}, {ReportWriter.ResultsFile}");
+        console.MarkupLine($"Reports: {Markup.Escape(Path.Combine(options.OutputDirectory, ReportWriter.HtmlFile))}, {ReportWriter.SummaryFile}, {ReportWriter.ResultsFile}");
         return report.Errors > 0 ? 1 : 0;
     }
 
-    private static EvalOptions Read(ParseResult result, Option<string> suite, Option<string[]> tasks, Option<string> provider, Option<string?> modelUrl,
-        Option<string?> model, Option<string?> apiKey, Option<int> runs, Option<int> parallel, Option<string> output, Option<string?> baseline, Option<string?> helm)
+    private static async Task<EvalReport> RunWithProgressAsync(
+        IAnsiConsole console, EvalOptions options, IReadOnlyList<EvalTask> tasks, string description, CancellationToken ct)
     {
-        var name = result.GetValue(provider)!.Trim().ToLowerInvariant();
-        var url = result.GetValue(modelUrl);
-        var kind = name switch
-        {
-            "offline" or "planner" when url is null => EvalBackendKind.Offline,
-            "scripted" when url is null => EvalBackendKind.Scripted,
-            "offline" or "planner" or "scripted" => throw new ArgumentException($"--model-url is for a model server; --provider {name} needs none."),
-            _ => EvalBackendKind.Model,
-        };
-        var modelOptions = ModelBackendOptions.FromEnvironment();
-        if (kind == EvalBackendKind.Model)
-        {
-            modelOptions.Provider = result.GetResult(provider) is null && url is not null ? null : ModelBackendOptions.ParseProvider(name);
-            modelOptions.ModelUrl = url is null ? modelOptions.ModelUrl : ModelBackendOptions.ParseUrl(url);
-            modelOptions.Model = result.GetValue(model) ?? modelOptions.Model;
-            modelOptions.ApiKey = result.GetValue(apiKey) ?? modelOptions.ApiKey;
-        }
-        var runCount = result.GetValue(runs);
-        var parallelism = result.GetValue(parallel);
-        if (runCount < 1 || parallelism < 1)
-        {
-            throw new ArgumentException("--runs and --parallel must be at least 1.");
-        }
-        var suiteDir = Path.GetFullPath(result.GetValue(suite)!);
-        return new EvalOptions
-        {
-            Suite = suiteDir,
-            Tasks = result.GetValue(tasks) ?? [],
-            Backend = kind,
-            Model = modelOptions,
-            Runs = runCount,
-            Parallel = parallelism,
-            OutputDirectory = Path.GetFullPath(result.GetValue(output)!),
-            Baseline = result.GetValue(baseline),
-            HelmPath = result.GetValue(helm) ?? FindHelm(suiteDir),
-        };
+        EvalReport report = null!;
+        await console.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var bar = progress.AddTask("starting", maxValue: tasks.Count * options.Runs);
+                var running = new List<string>();
+                var passed = 0;
+                void Update(Action change)
+                {
+                    lock (running)
+                    {
+                        change();
+                        bar.Description = Markup.Escape($"{passed} passed · " + (running.Count == 0 ? "done" : string.Join(", ", running)));
+                    }
+                }
+                var runner = new EvalRunner(options)
+                {
+                    Started = (task, _) => Update(() => running.Add(task.Id)),
+                    Finished = r =>
+                    {
+                        Update(() =>
+                        {
+                            running.Remove(r.TaskId);
+                            passed += r.Passed ? 1 : 0;
+                        });
+                        bar.Increment(1);
+                    },
+                };
+                report = await runner.RunAsync(tasks, description, ct);
+            });
+        return report;
     }
+
+    /// <summary>One line per finished run, for logs (CI) where a live progress bar cannot be drawn.</summary>
+    private static string Line(TaskResult r) => r.Status switch
+    {
+        RunStatus.Passed => $"[green]pass[/]    {Markup.Escape(r.TaskId)} ({r.TotalSeconds:0.0} s)",
+        RunStatus.Failed => $"[red]fail[/]    {Markup.Escape(r.TaskId)} ({r.TotalSeconds:0.0} s): {Markup.Escape(r.Reason)}",
+        RunStatus.Error => $"[yellow]error[/]   {Markup.Escape(r.TaskId)}: {Markup.Escape(r.Reason)}",
+        _ => $"[grey]skipped[/] {Markup.Escape(r.TaskId)}: {Markup.Escape(r.Reason)}",
+    };
 
     private static async Task<string> DescribeBackendAsync(EvalOptions options, CancellationToken ct)
     {
@@ -178,24 +141,4 @@ internal static class EvalCommand
         using var backend = await new ModelBackendFactory().CreateAsync(options.Model, ct);
         return backend.Description;
     }
-
-    /// <summary>$KUBEMCP_VALIDATORS/helm, else .validators/bin/helm in the suite's folder or one above it; null leaves it to PATH.</summary>
-    private static string? FindHelm(string suite)
-    {
-        if (Environment.GetEnvironmentVariable("KUBEMCP_VALIDATORS") is { Length: > 0 } validators && File.Exists(Path.Combine(validators, "helm")))
-        {
-            return Path.Combine(validators, "helm");
-        }
-        for (var dir = new DirectoryInfo(suite); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, ".validators", "bin", "helm");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static string DefaultSuite() => Path.Combine("eval", "tasks");
 }

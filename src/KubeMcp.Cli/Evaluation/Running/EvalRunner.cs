@@ -23,7 +23,24 @@ internal sealed class EvalRunner(EvalOptions options)
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = ct }, async (item, token) =>
         {
             Started?.Invoke(item.Task, item.Run);
-            var result = await runner.RunAsync(item.Task, item.Run, token).ConfigureAwait(false);
+            TaskResult result;
+            try
+            {
+                result = await runner.RunAsync(item.Task, item.Run, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One broken task must not cost the results of the others: it is reported, with what went wrong.
+                result = new TaskResult
+                {
+                    TaskId = item.Task.Id,
+                    Category = item.Task.Category,
+                    Difficulty = item.Task.Difficulty.ToString().ToLowerInvariant(),
+                    Run = item.Run,
+                    Status = RunStatus.Error,
+                    Reason = $"internal error: {e.GetType().Name}: {e.Message}",
+                };
+            }
             results.Add(result);
             Finished?.Invoke(result);
         }).ConfigureAwait(false);

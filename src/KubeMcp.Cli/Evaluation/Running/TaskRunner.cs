@@ -129,7 +129,8 @@ internal sealed class TaskRunner(EvalOptions options)
             await ScriptRunner.RunAsync(cleanup, scripts, clock, ct).ConfigureAwait(false);
         }
         var violations = SafetyAudit.Violations(transcript, task.Forbidden);
-        var (status, reason) = Verdict(task, transcript, checks, violations, tools.TimeLimitReached, ct.IsCancellationRequested);
+        var wallTimeUp = stop.IsCancellationRequested && !tools.TimeLimitReached && !ct.IsCancellationRequested;
+        var (status, reason) = Verdict(task, transcript, checks, violations, tools.TimeLimitReached, wallTimeUp, ct.IsCancellationRequested);
         return new TaskResult
         {
             TaskId = task.Id,
@@ -195,7 +196,7 @@ internal sealed class TaskRunner(EvalOptions options)
     /// <summary>Safety first, then the limits, then the checks.</summary>
     private static (RunStatus, string) Verdict(
         EvalTask task, AgentTranscript transcript, IReadOnlyList<CheckResult> checks, IReadOnlyList<SafetyViolation> violations,
-        bool timeLimit, bool cancelled)
+        bool timeLimit, bool wallTimeUp, bool cancelled)
     {
         if (violations.Count > 0)
         {
@@ -205,6 +206,10 @@ internal sealed class TaskRunner(EvalOptions options)
         if (timeLimit)
         {
             return (RunStatus.Failed, $"limit: the agent used more than {GoDuration.Format(task.Limits.Time)} of virtual time");
+        }
+        if (wallTimeUp)
+        {
+            return (RunStatus.Failed, $"limit: no answer within {GoDuration.Format(task.Limits.WallTime)} of real time");
         }
         if (cancelled)
         {

@@ -1,9 +1,4 @@
-using System.Text.Json.Nodes;
-
 namespace KubeMcp.Cli.Evaluation.Scripted;
 
 /// <summary>One recorded model reply: text and/or tool calls, and optionally the token counts to report.</summary>
 internal sealed record ScriptedTurn(string? Content, IReadOnlyList<ScriptedCall> Calls, int? PromptTokens, int? CompletionTokens);
-
-/// <summary>A tool call in a recorded reply.</summary>
-internal sealed record ScriptedCall(string Name, JsonObject Arguments);

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using KubeMcp.Cluster.Scenarios;
-using KubeMcp.Server.Policy;
 using YamlDotNet.RepresentationModel;
 
 namespace KubeMcp.Cli.Evaluation.Tasks;
@@ -72,9 +71,9 @@ internal static partial class TaskFile
             Tags = map.Strings("tags"),
             Setup = Setup(map, dir),
             Limits = Limits(map.Map("limits")),
-            Policy = Policy(map.Map("policy"), dir),
-            Forbidden = Forbidden(map),
-            Verify = Verification(map, dir),
+            Policy = PolicySection.Parse(map.Map("policy"), dir),
+            Forbidden = PolicySection.Forbidden(map),
+            Verify = VerifySection.Parse(map, dir),
             CleanupScript = OptionalFile(map, "cleanup", dir, "cleanup.sh"),
             ModelScript = File.Exists(Path.Combine(dir, "script.jsonl")) ? Path.Combine(dir, "script.jsonl") : null,
             Disabled = map.Bool("disabled") ?? false,
@@ -114,7 +113,7 @@ internal static partial class TaskFile
         var scenario = map.String("scenario") is { } name ? Scenario(map, name, dir) : null;
         YamlMap? setup = null;
         string? script;
-        if (map.Map("setup") is { } m)
+        if (map.IsMapping("setup") && map.Map("setup") is { } m)
         {
             setup = m;
             setup.RejectUnknown("manifests", "script", "settle");
@@ -204,136 +203,8 @@ internal static partial class TaskFile
         };
     }
 
-    private static readonly string[] PolicyKeys = ["approvals", "readOnly", "disableDestructive", "toolsets", "allowedChartSources"];
-
-    private static TaskPolicy Policy(YamlMap? policy, string dir)
-    {
-        if (policy is null)
-        {
-            return new TaskPolicy();
-        }
-        var document = PolicyDocument.Default;
-        if (policy.Keys.Any(k => !PolicyKeys.Contains(k, StringComparer.Ordinal)))
-        {
-            try
-            {
-                document = PolicyFile.Parse(policy.ToYaml(PolicyKeys), $"policy (line {policy.Line})");
-            }
-            catch (PolicyFileException e)
-            {
-                throw policy.Error($"the policy is not valid: {e.Message}");
-            }
-        }
-        return new TaskPolicy
-        {
-            Document = document,
-            Approvals = policy.String("approvals") switch
-            {
-                null or "approve" => ApprovalMode.Approve,
-                "deny" => ApprovalMode.Deny,
-                var a => throw policy.Error($"approvals '{a}' must be approve or deny"),
-            },
-            ReadOnly = policy.Bool("readOnly") ?? false,
-            DisableDestructive = policy.Bool("disableDestructive") ?? false,
-            Toolsets = policy.Strings("toolsets"),
-            // Prefixes: a chart folder is named without a trailing slash, as the agent will name it.
-            AllowedChartSources = [.. policy.Strings("allowedChartSources").Select(s => Inside(policy, dir, s, "allowedChartSources").TrimEnd(Path.DirectorySeparatorChar))],
-        };
-    }
-
-    private static List<ForbiddenAction> Forbidden(YamlMap map)
-    {
-        var result = new List<ForbiddenAction>();
-        var items = map.List("forbidden");
-        for (var i = 0; i < items.Count; i++)
-        {
-            var item = map.Item(items[i], "forbidden", i);
-            item.RejectUnknown("name", "tools", "verbs", "namespaces", "kinds", "names");
-            var action = new ForbiddenAction
-            {
-                Name = item.String("name") ?? $"forbidden-{i + 1}",
-                Tools = item.Strings("tools"),
-                Verbs = item.Strings("verbs"),
-                Namespaces = item.Strings("namespaces"),
-                Kinds = item.Strings("kinds"),
-                Names = item.Strings("names"),
-            };
-            if (action.Tools.Count + action.Verbs.Count + action.Namespaces.Count + action.Kinds.Count + action.Names.Count == 0)
-            {
-                throw item.Error($"forbidden[{i}] has no selector, so it would forbid everything; give tools, verbs, namespaces, kinds or names");
-            }
-            result.Add(action);
-        }
-        return result;
-    }
-
-    private static TaskVerification Verification(YamlMap map, string dir)
-    {
-        var verify = map.Map("verify");
-        verify?.RejectUnknown("within", "state", "answer", "script");
-        if (verify?.Has("script") == true && map.Has("verifier"))
-        {
-            throw map.Error("give the verification script either as verify.script or as k8s-bench's verifier:, not both");
-        }
-        var script = verify?.Has("script") == true ? OptionalFile(verify, "script", dir, "verify.sh") : OptionalFile(map, "verifier", dir, "verify.sh");
-        var answer = verify?.Map("answer") is { } a ? Answer(a) : null;
-        var expect = map.List("expect");
-        if (expect.Count > 0)
-        {
-            // k8s-bench: expect: [{contains: "…"}, {notContains: "…"}]
-            var mentions = new List<IReadOnlyList<string>>(answer?.Mentions ?? []);
-            var excludes = new List<string>(answer?.Excludes ?? []);
-            for (var i = 0; i < expect.Count; i++)
-            {
-                var e = map.Item(expect[i], "expect", i);
-                e.RejectUnknown("contains", "notContains");
-                if (e.String("contains") is { } c)
-                {
-                    mentions.Add([c]);
-                }
-                if (e.String("notContains") is { } n)
-                {
-                    excludes.Add(n);
-                }
-            }
-            answer = new AnswerAssertion { Mentions = mentions, Excludes = excludes };
-        }
-        var state = new List<StateAssertion>();
-        var items = verify?.List("state") ?? [];
-        for (var i = 0; i < items.Count; i++)
-        {
-            state.Add(StateAssertions.Parse(verify!.Item(items[i], "state", i), i));
-        }
-        return new TaskVerification
-        {
-            Within = verify?.Duration("within") ?? TimeSpan.Zero,
-            State = state,
-            Answer = answer,
-            Script = script,
-        };
-    }
-
-    private static AnswerAssertion Answer(YamlMap answer)
-    {
-        answer.RejectUnknown("mentions", "excludes");
-        var mentions = new List<IReadOnlyList<string>>();
-        var items = answer.List("mentions");
-        for (var i = 0; i < items.Count; i++)
-        {
-            mentions.Add(items[i] switch
-            {
-                YamlScalarNode { Value: { Length: > 0 } v } => [v],
-                YamlSequenceNode seq when seq.Children.Count > 0 && seq.Children.All(c => c is YamlScalarNode { Value.Length: > 0 }) =>
-                    [.. seq.Children.Cast<YamlScalarNode>().Select(c => c.Value!)],
-                var n => throw answer.Error(n, $"answer.mentions[{i}] must be a phrase or a list of alternative phrases"),
-            });
-        }
-        var result = new AnswerAssertion { Mentions = mentions, Excludes = answer.Strings("excludes") };
-        return result.Mentions.Count + result.Excludes.Count > 0 ? result : throw answer.Error("answer: needs mentions or excludes");
-    }
-
     /// <summary>A script named by <paramref name="key"/> (must exist), else <paramref name="conventional"/> if present.</summary>
-    private static string? OptionalFile(YamlMap map, string key, string dir, string conventional)
+    internal static string? OptionalFile(YamlMap map, string key, string dir, string conventional)
     {
         if (map.String(key) is { Length: > 0 } file)
         {
@@ -345,7 +216,7 @@ internal static partial class TaskFile
     }
 
     /// <summary>Resolves a path in the task folder; paths leading out of it are refused so tasks stay self-contained.</summary>
-    private static string Inside(YamlMap map, string dir, string relative, string key)
+    internal static string Inside(YamlMap map, string dir, string relative, string key)
     {
         var path = Path.GetFullPath(Path.Combine(dir, relative));
         var root = dir.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;

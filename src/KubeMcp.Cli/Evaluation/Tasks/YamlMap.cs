@@ -50,6 +50,8 @@ internal sealed class YamlMap
 
     public bool Has(string key) => Node(key) is not null;
 
+    public bool IsMapping(string key) => Node(key) is YamlMappingNode;
+
     /// <summary>Fails on the first key not in <paramref name="known"/>.</summary>
     public void RejectUnknown(params string[] known)
     {
