@@ -26,6 +26,9 @@ internal sealed class PersistentVolumeBinder : Controller
         // A volume that appears or is released may satisfy a pending claim.
         new("persistentvolumes", e => e.Object.At("spec.claimRef") is JsonObject r
             ? [$"{r.Str("namespace")}/{r.Str("name")}"] : [AllKey]),
+        // A class created after its claims (kubectl applies in file order) lets them provision; the real binder
+        // finds them on its periodic resync.
+        new("storageclasses.storage.k8s.io", e => e.Type == WatchEventType.Added ? [AllKey] : []),
     ];
 
     public override void Reconcile(string key, ControllerContext context)
