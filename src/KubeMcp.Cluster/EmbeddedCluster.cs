@@ -149,7 +149,6 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         {
             ScenarioLoader.Apply(registry, ScenarioLoader.Read(scenario));
         }
-        kubelet.ScenarioLoadedAt = options.Clock.GetUtcNow();
         controllers.Start();
         return new EmbeddedCluster(app, registry, controllers, url, adminToken, ServingCertificate.AuthorityData(certificate));
     }

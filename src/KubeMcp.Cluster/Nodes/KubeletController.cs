@@ -18,6 +18,7 @@ internal sealed class KubeletController : Controller
 
     private readonly Dictionary<string, PodRuntime> _pods = new(StringComparer.Ordinal);
     private readonly PodIpAllocator _ips = new();
+    private readonly StaleStateTracker _staleState = new();
     private readonly Dictionary<string, HashSet<string>> _nodeImages = new(StringComparer.Ordinal);
 
     /// <summary>The images the simulated nodes can pull; extend it with <see cref="ImageCatalog.LoadOverrides"/>.</summary>
@@ -27,12 +28,6 @@ internal sealed class KubeletController : Controller
 
     /// <summary>Images every node has from the start (see <see cref="EmbeddedClusterOptions.PreloadedImages"/>).</summary>
     public IReadOnlyList<string> PreloadedImages { get; set; } = [];
-
-    /// <summary>
-    /// When the start-up scenario finished loading. Pods created before it that carry
-    /// <c>sim.kubemcp.io/crash-until-recreated</c> crash; their replacements run.
-    /// </summary>
-    public DateTimeOffset ScenarioLoadedAt { get; set; }
 
     public override IEnumerable<ControllerWatch> Watches =>
     [
@@ -90,7 +85,7 @@ internal sealed class KubeletController : Controller
             {
                 var hostIp = (node?.At("status.addresses") as JsonArray)?.OfType<JsonObject>()
                     .FirstOrDefault(a => a["type"]?.ToString() == "InternalIP")?["address"]?.ToString() ?? "172.18.0.2";
-                runtime = new PodRuntime(pod, nodeName, hostIp, _ips.Next(nodeName), context.Now);
+                runtime = new PodRuntime(pod, nodeName, hostIp, _ips.Next(nodeName), context.Now, _staleState.CrashLineFor(pod));
                 _pods[pod.Uid()] = runtime;
             }
         }
@@ -102,7 +97,7 @@ internal sealed class KubeletController : Controller
                 _nodeImages[nodeName] = images = new HashSet<string>(PreloadedImages, StringComparer.Ordinal) { "registry.k8s.io/pause:3.10" };
             }
         }
-        var step = runtime.Advance(pod, context.Registry, Images, images, ScenarioLoadedAt, context.Now);
+        var step = runtime.Advance(pod, context.Registry, Images, images, context.Now);
         foreach (var e in step.Events)
         {
             context.Events.Record(pod, e.Type, e.Reason, e.Message, Component, nodeName, e.FieldPath);
@@ -134,6 +129,7 @@ internal sealed class KubeletController : Controller
             {
                 runtime.Stop(context.Now);
             }
+            _staleState.Deleted(pod.Uid());
         }
     }
 
@@ -144,6 +140,7 @@ internal sealed class KubeletController : Controller
             foreach (var (uid, runtime) in _pods.Where(p => p.Value.Key == key).ToList())
             {
                 _pods.Remove(uid);
+                _staleState.Deleted(uid);
             }
         }
     }

@@ -15,10 +15,12 @@ internal sealed class PodRuntime
     private readonly List<ContainerRuntime> _init;
     private readonly List<ContainerRuntime> _containers;
     private readonly string _hostIp;
+    private readonly string? _crashLine;
     private string? _volumeError;
 
-    public PodRuntime(JsonObject pod, string node, string hostIp, string podIp, DateTimeOffset startTime)
+    public PodRuntime(JsonObject pod, string node, string hostIp, string podIp, DateTimeOffset startTime, string? crashLine)
     {
+        _crashLine = crashLine;
         Key = $"{pod.Namespace()}/{pod.Name()}";
         Uid = pod.Uid();
         Node = node;
@@ -53,17 +55,12 @@ internal sealed class PodRuntime
     public ContainerRuntime? Container(string container) => Find(container);
 
     /// <summary>Runs every transition due by <paramref name="now"/> and returns the status to report.</summary>
-    public PodStep Advance(JsonObject pod, ObjectRegistry registry, ImageCatalog images, ISet<string> nodeImages,
-        DateTimeOffset scenarioLoadedAt, DateTimeOffset now)
+    public PodStep Advance(JsonObject pod, ObjectRegistry registry, ImageCatalog images, ISet<string> nodeImages, DateTimeOffset now)
     {
         lock (this)
         {
             var events = new List<PodEvent>();
-            var created = JsonObjectExtensions.ParseTimestamp(pod.Str("metadata.creationTimestamp")) ?? now;
-            var crashLine = pod.Annotations()?["sim.kubemcp.io/crash-until-recreated"]?.ToString() is { Length: > 0 } line && created <= scenarioLoadedAt
-                ? line
-                : null;
-            var context = new PodContext(pod, registry, images, nodeImages, PodIp, _hostIp, now, crashLine);
+            var context = new PodContext(pod, registry, images, nodeImages, PodIp, _hostIp, now, _crashLine);
             var volumeError = ContainerEnvironment.MissingVolumeSource(pod, registry);
             if (volumeError is not null)
             {
