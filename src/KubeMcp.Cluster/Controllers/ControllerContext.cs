@@ -25,6 +25,14 @@ internal sealed class ControllerContext(ObjectRegistry registry, EventRecorder e
 
     public IReadOnlyList<JsonObject> List(ResourceType type, string? ns) => Registry.Store.List(type.StorageKey, ns).Items;
 
+    /// <summary>
+    /// The objects of <paramref name="type"/> in the owner's namespace that <paramref name="owner"/> controls, in name
+    /// order — what filtering a namespace list with <see cref="ControllerRefs.IsControlledBy"/> gives, found through
+    /// the store's owner index so a reconcile costs what the owner owns, not what the namespace holds.
+    /// </summary>
+    public List<JsonObject> Controlled(ResourceType type, JsonObject owner) =>
+        [.. Registry.Store.DependentObjects(owner.Uid(), type.StorageKey, owner.Namespace()).Where(o => ControllerRefs.IsControlledBy(o, owner))];
+
     /// <summary>Writes only the status of an object, leaving everything else as stored; no write when unchanged.</summary>
     public JsonObject UpdateStatus(ResourceType type, JsonObject current, JsonObject status)
     {

@@ -94,9 +94,8 @@ internal sealed class ResourceHandler(
         var result = registry.List(type, ns, QueryOptions.List(ctx.Request));
         if (MediaTypes.WantsTable(ctx.Request))
         {
-            var table = TablePrinter.ToTable(type, result.Items, registry.Clock.GetUtcNow(), IncludeObjectParser.Parse(ctx.Request.Query["includeObject"]),
-                result.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Continue, result.RemainingItemCount);
-            await ResponseWriter.WriteAsync(ctx, 200, table, MediaTypes.Table);
+            await ResponseWriter.WriteTableAsync(ctx, type, result.Items, registry.Clock.GetUtcNow(),
+                IncludeObjectParser.Parse(ctx.Request.Query["includeObject"]), result.ResourceVersion, result.Continue, result.RemainingItemCount);
             return;
         }
         await ResponseWriter.WriteListAsync(ctx, type.ApiVersion, type.Kind, result.Items, result.ResourceVersion, result.Continue, result.RemainingItemCount);

@@ -54,6 +54,17 @@ internal static class ResponseWriter
         await writer.FlushAsync(ctx.RequestAborted);
     }
 
+    /// <summary>Writes a list as a Table, row by row (see <see cref="Printing.TableWriter"/>).</summary>
+    public static async Task WriteTableAsync(HttpContext ctx, ResourceType type, IReadOnlyList<JsonObject> items, DateTimeOffset now,
+        Printing.IncludeObject include, long resourceVersion, string? continueToken, long? remaining)
+    {
+        ctx.Response.StatusCode = 200;
+        ctx.Response.ContentType = MediaTypes.Table;
+        await using var writer = new Utf8JsonWriter(ctx.Response.BodyWriter, WriterOptions);
+        await Printing.TableWriter.WriteAsync(writer, type, items, now, include,
+            resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), continueToken, remaining, ctx.RequestAborted);
+    }
+
     public static Task WriteErrorAsync(HttpContext ctx, ApiException error)
     {
         if (ctx.Response.HasStarted)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KubeMcp.Cluster.Printing;
@@ -33,5 +34,53 @@ internal sealed class ResourcePrinter(
                 break;
         }
         return row;
+    }
+
+    /// <summary>Writes what <see cref="Row"/> returns, without copying the object into a row first.</summary>
+    public void WriteRow(Utf8JsonWriter writer, JsonObject obj, DateTimeOffset now, IncludeObject include)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("cells");
+        foreach (var cell in cells(obj, now))
+        {
+            if (cell is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                cell.WriteTo(writer);
+            }
+        }
+        writer.WriteEndArray();
+        if (conditions?.Invoke(obj) is { } rowConditions)
+        {
+            writer.WritePropertyName("conditions");
+            rowConditions.WriteTo(writer);
+        }
+        switch (include)
+        {
+            case IncludeObject.Metadata:
+                writer.WriteStartObject("object");
+                writer.WriteString("kind", "PartialObjectMetadata");
+                writer.WriteString("apiVersion", PartialObjectMetadata.ApiVersion);
+                writer.WritePropertyName("metadata");
+                if (obj["metadata"] is { } metadata)
+                {
+                    metadata.WriteTo(writer);
+                }
+                else
+                {
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndObject();
+                break;
+            case IncludeObject.Object:
+                writer.WritePropertyName("object");
+                obj.WriteTo(writer);
+                break;
+        }
+        writer.WriteEndObject();
     }
 }

@@ -6,7 +6,11 @@ namespace KubeMcp.Cluster.Scheduling;
 /// <summary>The scheduler's feasibility checks; each failing check returns kube-scheduler's reason text.</summary>
 internal static class NodeFilters
 {
-    public static string? Reject(JsonObject pod, JsonObject node, IReadOnlyList<JsonObject> podsOnNode)
+    /// <param name="pod">The pod to place.</param>
+    /// <param name="node">The candidate node.</param>
+    /// <param name="podCount">How many active pods the node already runs.</param>
+    /// <param name="used">The sum of those pods' requests.</param>
+    public static string? Reject(JsonObject pod, JsonObject node, int podCount, (long MilliCpu, long Memory) used)
     {
         if (node.At("spec.unschedulable") is JsonValue u && u.TryGetValue<bool>(out var unschedulable) && unschedulable)
         {
@@ -39,9 +43,8 @@ internal static class NodeFilters
             return "node(s) didn't match Pod's node affinity/selector";
         }
         var allocatable = Allocatable(node);
-        var used = podsOnNode.Select(Requests).Aggregate((MilliCpu: 0L, Memory: 0L), (a, r) => (a.MilliCpu + r.MilliCpu, a.Memory + r.Memory));
         var wanted = Requests(pod);
-        if (podsOnNode.Count + 1 > allocatable.Pods)
+        if (podCount + 1 > allocatable.Pods)
         {
             return "Too many pods";
         }

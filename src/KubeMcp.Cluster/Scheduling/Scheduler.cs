@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Controllers;
@@ -15,6 +16,8 @@ namespace KubeMcp.Cluster.Scheduling;
 internal sealed class Scheduler : Controller
 {
     private const string Component = "default-scheduler";
+
+    private readonly ConditionalWeakTable<JsonObject, StrongBox<(long MilliCpu, long Memory)>> _requests = new();
 
     public override string Name => Component;
 
@@ -50,24 +53,28 @@ internal sealed class Scheduler : Controller
         && pod["metadata"]?["deletionTimestamp"] is null
         && (pod.Str("spec.schedulerName") ?? Component) == Component;
 
-    private static void Schedule(JsonObject pod, ControllerContext context)
+    private void Schedule(JsonObject pod, ControllerContext context)
     {
-        var podType = context.Type("", "pods");
         var nodes = context.List(context.Type("", "nodes"), null);
-        var pods = context.List(podType, null).Where(p => p.Str("spec.nodeName") is { Length: > 0 } && PodTemplates.IsActive(p)).ToList();
         var rejections = new Dictionary<string, int>(StringComparer.Ordinal);
         JsonObject? best = null;
         var bestLoad = long.MaxValue;
         foreach (var node in nodes.OrderBy(n => n.Name(), StringComparer.Ordinal))
         {
-            var onNode = pods.Where(p => p.Str("spec.nodeName") == node.Name()).ToList();
-            var reason = NodeFilters.Reject(pod, node, onNode);
+            var onNode = context.Registry.Store.PodsOnNode(node.Name()).Where(PodTemplates.IsActive).ToList();
+            var used = (MilliCpu: 0L, Memory: 0L);
+            foreach (var other in onNode)
+            {
+                var requests = RequestsOf(other);
+                used = (used.MilliCpu + requests.MilliCpu, used.Memory + requests.Memory);
+            }
+            var reason = NodeFilters.Reject(pod, node, onNode.Count, used);
             if (reason is not null)
             {
                 rejections[reason] = rejections.GetValueOrDefault(reason) + 1;
                 continue;
             }
-            var load = onNode.Sum(p => NodeFilters.Requests(p).MilliCpu) * 1000 / Math.Max(1, NodeFilters.Allocatable(node).MilliCpu) + onNode.Count;
+            var load = used.MilliCpu * 1000 / Math.Max(1, NodeFilters.Allocatable(node).MilliCpu) + onNode.Count;
             if (load < bestLoad)
             {
                 best = node;
@@ -82,6 +89,10 @@ internal sealed class Scheduler : Controller
         var updated = context.Registry.Bind(pod.Namespace(), pod.Name(), best.Name(), new Registry.WriteOptions(Component));
         context.Events.Normal(updated, "Scheduled", $"Successfully assigned {pod.Namespace()}/{pod.Name()} to {best.Name()}", Component);
     }
+
+    /// <summary>A pod's requests, parsed once per stored snapshot (snapshots never change, so neither do their requests).</summary>
+    private (long MilliCpu, long Memory) RequestsOf(JsonObject pod) =>
+        _requests.GetValue(pod, p => new StrongBox<(long, long)>(NodeFilters.Requests(p))).Value;
 
     private static void MarkUnschedulable(JsonObject pod, ControllerContext context, int nodeCount, Dictionary<string, int> rejections)
     {

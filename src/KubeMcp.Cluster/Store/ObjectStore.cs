@@ -18,7 +18,7 @@ internal sealed class ObjectStore : IDisposable
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Watcher>> _watchers = new(StringComparer.Ordinal);
     private readonly WatchEvent?[] _history;
-    private readonly Dictionary<string, HashSet<ObjectKey>> _dependents = new(StringComparer.Ordinal);
+    private readonly StoreIndexes _indexes = new();
     private readonly IObjectPersistence? _persistence;
     private readonly long _historyStart;
     private long _historyCount;
@@ -38,7 +38,7 @@ internal sealed class ObjectStore : IDisposable
             foreach (var (key, obj) in objects)
             {
                 Bucket(key.StorageKey)[key.Path] = obj;
-                IndexOwners(key, null, obj);
+                _indexes.Update(key, null, obj);
             }
         }
         // Changes before a restart are not in memory: a watch from an older resourceVersion must re-list.
@@ -83,8 +83,8 @@ internal sealed class ObjectStore : IDisposable
             IEnumerable<KeyValuePair<string, JsonObject>> entries = bucket;
             if (ns is not null)
             {
-                var prefix = ns + "/";
-                entries = entries.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal));
+                // Cluster-scoped objects have no namespace in their path, so a namespace's list of them is empty.
+                entries = _indexes.InNamespace(storageKey, ns) ?? [];
             }
             if (after is not null)
             {
@@ -148,7 +148,7 @@ internal sealed class ObjectStore : IDisposable
             }
             precondition?.Invoke(current);
             bucket.Remove(key.Path);
-            IndexOwners(key, current, null);
+            _indexes.Update(key, current, null);
             var rv = ++_resourceVersion;
             var deleted = current.DeepClone().AsObject();
             Metadata(deleted)["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -236,7 +236,41 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (_gate)
         {
-            return _dependents.TryGetValue(ownerUid, out var set) ? [.. set] : [];
+            return [.. _indexes.Dependents(ownerUid)];
+        }
+    }
+
+    /// <summary>
+    /// The objects of one resource in one namespace whose ownerReferences name <paramref name="ownerUid"/>, in name
+    /// order (the order a namespace list returns them in), found through the owner index rather than a list.
+    /// </summary>
+    public IReadOnlyList<JsonObject> DependentObjects(string ownerUid, string storageKey, string ns)
+    {
+        lock (_gate)
+        {
+            if (!_resources.TryGetValue(storageKey, out var bucket))
+            {
+                return [];
+            }
+            var found = new List<KeyValuePair<string, JsonObject>>();
+            foreach (var key in _indexes.Dependents(ownerUid))
+            {
+                if (key.StorageKey == storageKey && key.Namespace == ns && bucket.TryGetValue(key.Path, out var obj))
+                {
+                    found.Add(KeyValuePair.Create(key.Path, obj));
+                }
+            }
+            found.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return [.. found.Select(f => f.Value)];
+        }
+    }
+
+    /// <summary>The pods whose <c>spec.nodeName</c> is <paramref name="node"/>, in namespace/name order.</summary>
+    public IReadOnlyList<JsonObject> PodsOnNode(string node)
+    {
+        lock (_gate)
+        {
+            return _indexes.PodsOn(node);
         }
     }
 
@@ -245,7 +279,7 @@ internal sealed class ObjectStore : IDisposable
         var rv = ++_resourceVersion;
         Metadata(obj)["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
         bucket[key.Path] = obj;
-        IndexOwners(key, previous, obj);
+        _indexes.Update(key, previous, obj);
         _persistence?.Put(key, obj, rv);
         Publish(new WatchEvent(type, key.StorageKey, key.Namespace, key.Name, obj, rv));
         return obj;
@@ -266,28 +300,6 @@ internal sealed class ObjectStore : IDisposable
 
     private long OldestResumableLocked() =>
         _historyCount < _history.Length ? _historyStart : _history[_historyCount % _history.Length]!.ResourceVersion - 1;
-
-    private void IndexOwners(ObjectKey key, JsonObject? previous, JsonObject? current)
-    {
-        foreach (var uid in OwnerUids(previous))
-        {
-            if (_dependents.TryGetValue(uid, out var set) && set.Remove(key) && set.Count == 0)
-            {
-                _dependents.Remove(uid);
-            }
-        }
-        foreach (var uid in OwnerUids(current))
-        {
-            if (!_dependents.TryGetValue(uid, out var set))
-            {
-                _dependents[uid] = set = [];
-            }
-            set.Add(key);
-        }
-    }
-
-    private static IEnumerable<string> OwnerUids(JsonObject? obj) =>
-        (obj?["metadata"]?["ownerReferences"] as JsonArray)?.Select(r => r?["uid"]?.ToString()).OfType<string>() ?? [];
 
     private SortedDictionary<string, JsonObject> Bucket(string storageKey)
     {

@@ -32,7 +32,7 @@ internal sealed class CronJobController : Controller
         {
             return;
         }
-        var jobs = context.List(context.Type("batch", "jobs"), ns).Where(j => ControllerRefs.IsControlledBy(j, cronJob)).ToList();
+        var jobs = context.Controlled(context.Type("batch", "jobs"), cronJob);
         var status = cronJob["status"]?.DeepClone() as JsonObject ?? new JsonObject();
         var active = TrackActive(context, cronJob, jobs, status);
         if (cronJob["metadata"]?["deletionTimestamp"] is null)

@@ -16,8 +16,7 @@ internal static class ControllerRevisions
     private const string HashLabel = "controller.kubernetes.io/hash";
 
     public static List<JsonObject> Owned(ControllerContext context, JsonObject owner) =>
-        context.List(context.Type("apps", "controllerrevisions"), owner.Namespace())
-            .Where(r => ControllerRefs.IsControlledBy(r, owner))
+        context.Controlled(context.Type("apps", "controllerrevisions"), owner)
             .OrderBy(Number)
             .ToList();
 

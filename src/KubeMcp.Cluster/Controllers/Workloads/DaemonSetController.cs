@@ -64,7 +64,7 @@ internal sealed class DaemonSetController : Controller
     }
 
     private static List<JsonObject> OwnedPods(ControllerContext context, JsonObject ds) =>
-        context.List(context.Type("", "pods"), ds.Namespace()).Where(p => ControllerRefs.IsControlledBy(p, ds)).ToList();
+        context.Controlled(context.Type("", "pods"), ds);
 
     private static Dictionary<string, List<JsonObject>> ActiveByNode(List<JsonObject> pods) =>
         pods.Where(p => !PodControl.IsTerminating(p) && DaemonSetPods.NodeOf(p) is not null)

@@ -35,7 +35,7 @@ internal sealed class DeploymentController : Controller
             return;
         }
         var template = deployment.At("spec.template") as JsonObject ?? new JsonObject();
-        var all = context.List(rsType, ns).Where(rs => ControllerRefs.IsControlledBy(rs, deployment)).ToList();
+        var all = context.Controlled(rsType, deployment);
         var newRs = all.FirstOrDefault(rs => SameTemplate(rs, template));
         var old = all.Where(rs => !ReferenceEquals(rs, newRs)).OrderBy(Revision).ToList();
         var desired = (int)(deployment.Int("spec.replicas") ?? 1);
@@ -214,7 +214,7 @@ internal sealed class DeploymentController : Controller
     private static void UpdateStatus(ControllerContext context, Api.ResourceType deployType, JsonObject deployment, JsonObject? newRs, int desired)
     {
         var rsType = context.Type("apps", "replicasets");
-        var all = context.List(rsType, deployment.Namespace()).Where(rs => ControllerRefs.IsControlledBy(rs, deployment)).ToList();
+        var all = context.Controlled(rsType, deployment);
         var current = newRs is null ? null : all.FirstOrDefault(rs => rs.Uid() == newRs.Uid());
         int Sum(string path) => all.Sum(rs => (int)(rs.Int(path) ?? 0));
         var replicas = Sum("status.replicas");

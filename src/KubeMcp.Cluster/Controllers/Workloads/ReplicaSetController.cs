@@ -27,7 +27,7 @@ internal sealed class ReplicaSetController : Controller
         {
             return;
         }
-        var pods = context.List(podType, ns).Where(p => ControllerRefs.IsControlledBy(p, rs) && PodTemplates.IsActive(p)).ToList();
+        var pods = context.Controlled(podType, rs).Where(PodTemplates.IsActive).ToList();
         var desired = (int)(rs.Int("spec.replicas") ?? 1);
         var diff = desired - pods.Count;
         if (diff > 0)

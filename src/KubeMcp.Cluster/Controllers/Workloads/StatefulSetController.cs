@@ -46,7 +46,7 @@ internal sealed class StatefulSetController : Controller
     }
 
     private static List<JsonObject> OwnedPods(ControllerContext context, JsonObject set) =>
-        context.List(context.Type("", "pods"), set.Namespace()).Where(p => ControllerRefs.IsControlledBy(p, set)).ToList();
+        context.Controlled(context.Type("", "pods"), set);
 
     private static void Sync(ControllerContext context, JsonObject set, JsonObject current, JsonObject update)
     {
