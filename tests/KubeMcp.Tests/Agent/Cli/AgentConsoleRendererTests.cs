@@ -37,13 +37,13 @@ public sealed class AgentConsoleRendererTests
         Assert.Contains("Task: All production pods are failing.", text);
         Assert.Contains("Step 1: pods_list(namespace=production)", text);
         Assert.Contains("        └─ 4 rows (", text);
-        Assert.Contains("Step 2: pods_get(name=api-7c9d8f6b5-x2k4p, namespace=production)", text);
-        Assert.Contains("        pods_log(name=api-7c9d8f6b5-x2k4p, namespace=production, tail=50, previous=true)", text);
-        Assert.Contains("Step 3: pods_delete(name=api-7c9d8f6b5-x2k4p, namespace=production)", text);
+        Assert.Contains("Step 2: pods_log(name=api-7c9d8f6b5-x2k4p, namespace=production, tail=50, previous=true)", text);
+        Assert.Contains("Step 3: pods_get(name=api-7c9d8f6b5-x2k4p, namespace=production)", text);
+        Assert.Contains("Step 4: pods_delete(name=api-7c9d8f6b5-x2k4p, namespace=production)", text);
         Assert.Contains("✔ approved (pre-approved (--yes))", text);
         Assert.Contains("Answer", text);
         Assert.Contains("Offline planner (rule-based, not an LLM): checked 4 pods", text);
-        Assert.Contains("Completed · 5 steps · 9 tool calls · 0 tokens ·", text);
+        Assert.Contains("Completed · 6 steps · 9 tool calls · 0 tokens ·", text);
     }
 
     [Fact]
