@@ -132,14 +132,8 @@ internal sealed class TaskRunner(EvalOptions options)
         var violations = SafetyAudit.Violations(transcript, task.Forbidden);
         var wallTimeUp = stop.IsCancellationRequested && !tools.TimeLimitReached && !ct.IsCancellationRequested;
         var (status, reason) = Verdict(task, transcript, checks, violations, tools.TimeLimitReached, wallTimeUp, ct.IsCancellationRequested);
-        return new TaskResult
+        return TaskResult.For(task, run, status, reason) with
         {
-            TaskId = task.Id,
-            Category = task.Category,
-            Difficulty = task.Difficulty.ToString().ToLowerInvariant(),
-            Run = run,
-            Status = status,
-            Reason = reason,
             Checks = checks,
             Outcome = transcript.Outcome.ToString(),
             FinalAnswer = transcript.FinalAnswer,
@@ -230,14 +224,6 @@ internal sealed class TaskRunner(EvalOptions options)
         return (RunStatus.Passed, $"all {checks.Count} checks passed");
     }
 
-    private static TaskResult Result(EvalTask task, int run, RunStatus status, string reason, Stopwatch total) => new()
-    {
-        TaskId = task.Id,
-        Category = task.Category,
-        Difficulty = task.Difficulty.ToString().ToLowerInvariant(),
-        Run = run,
-        Status = status,
-        Reason = reason,
-        TotalSeconds = total.Elapsed.TotalSeconds,
-    };
+    private static TaskResult Result(EvalTask task, int run, RunStatus status, string reason, Stopwatch total) =>
+        TaskResult.For(task, run, status, reason) with { TotalSeconds = total.Elapsed.TotalSeconds };
 }

@@ -3,30 +3,17 @@ using KubeMcp.Agent.Loop;
 using KubeMcp.Agent.Providers.Offline;
 using KubeMcp.Cli.Agent;
 using KubeMcp.Tests.Agent.Fakes;
+using KubeMcp.Tests.Cli;
 using Spectre.Console;
 
 namespace KubeMcp.Tests.Agent.Cli;
 
 public sealed class AgentConsoleRendererTests
 {
-    private static (IAnsiConsole Console, StringWriter Output) PlainConsole()
-    {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        return (console, output);
-    }
-
     [Fact]
     public async Task Renders_StepsResultsApprovalsAnswerAndTotals()
     {
-        var (console, output) = PlainConsole();
+        var (console, output) = PlainConsole.Create();
         var renderer = new AgentConsoleRenderer(console);
         renderer.WriteHeader("All production pods are failing. Please investigate and restart them.", OfflinePlannerChatClient.ModelName);
 
@@ -49,7 +36,7 @@ public sealed class AgentConsoleRendererTests
     [Fact]
     public async Task Renders_RefusalsErrorsAndTheReasonARunStopped()
     {
-        var (console, output) = PlainConsole();
+        var (console, output) = PlainConsole.Create();
         var model = new ScriptedChatClient()
             .ThenText(KubeMcp.Tests.Agent.Loop.AgentRunnerTests.Call("pods_delete", """{"name": "a"}"""))
             .ThenText(KubeMcp.Tests.Agent.Loop.AgentRunnerTests.Call("pod_list"));
