@@ -117,7 +117,7 @@ internal static class AgentBenchmarks
         Console.WriteLine();
         Console.WriteLine("### Loop overhead per step (instant model, instant tools)");
         Console.WriteLine();
-        Console.WriteLine($"The agent's own work per step — system prompt and catalog ({toolCount} tools), context estimate, tool-call validation against the schema, repeat check, output budget, events, transcript — with a model and tools that answer at once ({OverheadSteps} tool-call steps + the answer per run, each result a {sampleChars:N0}-character pod YAML, {overhead.Runs} runs after {Warmup} warm-up runs).");
+        Console.WriteLine($"The agent's own work per step — system prompt and tool declarations ({toolCount} tools), context estimate, tool-call validation against the schema, repeat check, output budget, events, transcript — with a model and tools that answer at once ({OverheadSteps} tool-call steps + the answer per run, each result a {sampleChars:N0}-character pod YAML, {overhead.Runs} runs after {Warmup} warm-up runs).");
         Console.WriteLine();
         Console.WriteLine("| measurement | mean | p50 | p95 | allocated |");
         Console.WriteLine("| --- | --- | --- | --- | --- |");
