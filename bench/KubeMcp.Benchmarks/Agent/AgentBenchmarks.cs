@@ -18,6 +18,7 @@ namespace KubeMcp.Benchmarks.Agent;
 /// <c>dotnet run --project bench/KubeMcp.Benchmarks -c Release -- agent</c>: the agent loop's own cost per step with an
 /// instant model and instant tools, a step with a real MCP round trip to the embedded cluster, and the size of the
 /// original workflow (steps, tool calls, prompt tokens with the full catalog). Prints a Markdown section.
+/// Arguments: <c>[runs] [--transcript file]</c>; the transcript is the workflow run's, as <c>kubemcp demo --json</c> writes it.
 /// </summary>
 internal static class AgentBenchmarks
 {
@@ -30,8 +31,8 @@ internal static class AgentBenchmarks
         var runs = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : Runs;
         var ct = CancellationToken.None;
 
-        await using var mcp = await McpConnection.StartEmbeddedAsync(new EmbeddedClusterOptions { Scenario = DemoScenario.Name }, DemoScenario.WaitForIncidentAsync, ct);
-        var executor = await McpToolExecutor.CreateAsync(mcp.Client, ct);
+        await using var mcp = await AgentToolServer.StartEmbeddedAsync(new EmbeddedClusterOptions { Scenario = DemoScenario.Name }, DemoScenario.WaitForIncidentAsync, null, ct);
+        var executor = await McpToolExecutor.CreateAsync(mcp.Connection, ct);
         var pods = PodNames(await executor.CallAsync("pods_list_in_namespace", new JsonObject { ["namespace"] = DemoScenario.Namespace }, ct));
         var sample = (await executor.CallAsync("pods_get", Pod(pods[0]), ct)).Text;
 
@@ -39,9 +40,13 @@ internal static class AgentBenchmarks
         var overhead = await MeasureAsync(instant, i => ("pods_get", Pod($"{pods[0]}-{i}")), OverheadSteps, runs);
         var withMcp = await MeasureAsync(executor, i => ("pods_get", Pod(pods[i % pods.Count])), pods.Count, Math.Max(20, runs / 10));
         var workflow = await OriginalWorkflowAsync(ct);
+        if (Array.IndexOf(args, "--transcript") is var at and >= 0 && at + 1 < args.Length)
+        {
+            await File.WriteAllTextAsync(args[at + 1], workflow.ToJson(), ct);
+        }
+
         var systemPrompt = SystemPromptBuilder.Build(executor.Tools);
-        var declarations = executor.Tools.Select(t => Microsoft.Extensions.AI.AIFunctionFactory.CreateDeclaration(t.Name, t.Description,
-            System.Text.Json.JsonSerializer.SerializeToElement(t.InputSchema))).ToList();
+        var declarations = executor.Tools.Select(t => ToolDeclarationBuilder.Build(t, new AgentOptions().CompactToolSchemas)).ToList();
         var prompt = new PromptSize(
             TokenEstimator.Estimate(systemPrompt),
             TokenEstimator.Estimate(QwenChatTemplate.ToolsSection(declarations)),
@@ -91,10 +96,13 @@ internal static class AgentBenchmarks
     /// <summary>The demo's story on a fresh cluster with the offline planner, metering the prompt Triton would get.</summary>
     private static async Task<AgentTranscript> OriginalWorkflowAsync(CancellationToken ct)
     {
-        await using var mcp = await McpConnection.StartEmbeddedAsync(new EmbeddedClusterOptions { Scenario = DemoScenario.Name }, DemoScenario.WaitForIncidentAsync, ct);
-        var tools = await McpToolExecutor.CreateAsync(mcp.Client, ct);
+        // Pre-approved, as `kubemcp demo --yes`: the server's policy asks the client before pods_delete runs.
+        var approvals = new ServerApprovalBridge(AutoApproveGate.Instance);
+        await using var mcp = await AgentToolServer.StartEmbeddedAsync(new EmbeddedClusterOptions { Scenario = DemoScenario.Name }, DemoScenario.WaitForIncidentAsync,
+            approvals.HandleElicitationAsync, ct);
+        var tools = await McpToolExecutor.CreateAsync(mcp.Connection, ct);
         using var model = new QwenPromptMeter(new OfflinePlannerChatClient());
-        return await new AgentRunner(model, tools, new AgentOptions(), AutoApproveGate.Instance).RunAsync(DemoScenario.Task, ct);
+        return await new AgentRunner(model, tools, new AgentOptions(), approvals).RunAsync(DemoScenario.Task, ct);
     }
 
     private static void Print(int toolCount, int sampleChars, Measurement overhead, Measurement withMcp, int mcpSteps, AgentTranscript workflow, PromptSize prompt)
@@ -109,7 +117,7 @@ internal static class AgentBenchmarks
         Console.WriteLine();
         Console.WriteLine("### Loop overhead per step (instant model, instant tools)");
         Console.WriteLine();
-        Console.WriteLine($"The agent's own work per step — system prompt and catalog ({toolCount} tools), context estimate, tool-call validation against the schema, repeat check, output budget, events, transcript — with a model and tools that answer at once ({OverheadSteps} tool-call steps + the answer per run, each result a {sampleChars:N0}-character pod YAML, {overhead.Runs} runs after {Warmup} warm-up runs).");
+        Console.WriteLine($"The agent's own work per step — system prompt and tool declarations ({toolCount} tools), context estimate, tool-call validation against the schema, repeat check, output budget, events, transcript — with a model and tools that answer at once ({OverheadSteps} tool-call steps + the answer per run, each result a {sampleChars:N0}-character pod YAML, {overhead.Runs} runs after {Warmup} warm-up runs).");
         Console.WriteLine();
         Console.WriteLine("| measurement | mean | p50 | p95 | allocated |");
         Console.WriteLine("| --- | --- | --- | --- | --- |");
@@ -124,13 +132,13 @@ internal static class AgentBenchmarks
             "driven by the offline planner through KubeMcp's MCP server; prompt tokens are what Triton would be sent per step " +
             "(Qwen3 template, full catalog, conversation so far), estimated at 3.5 characters per token as the Triton back-end does.");
         Console.WriteLine();
-        Console.WriteLine("| outcome | steps | tool calls | prompt tokens, total | per step, mean | per step, max | system prompt + catalog | wall time |");
+        Console.WriteLine("| outcome | steps | tool calls | prompt tokens, total | per step, mean | per step, max | system prompt + tools | wall time |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         Console.WriteLine($"| {workflow.Outcome} | {workflow.Steps} | {workflow.ToolCalls.Count} ({string.Join(", ", workflow.ToolCalls.GroupBy(c => c.Name).Select(g => $"{g.Count()}× {g.Key}"))}) | " +
             $"{workflow.InputTokens:N0} | {perStepTokens.Average():N0} | {perStepTokens.Max():N0} | {prompt.Total:N0} | {workflow.DurationMs:N0} ms |");
         Console.WriteLine();
-        Console.WriteLine($"The fixed part of every prompt, {prompt.Total:N0} tokens: the system prompt (rules and the compact one-line-per-tool catalog) {prompt.SystemPrompt:N0}, " +
-            $"the tool schemas in the template's <tools> block {prompt.ToolSchemas:N0}.");
+        Console.WriteLine($"The fixed part of every prompt, {prompt.Total:N0} tokens: the system prompt (rules) {prompt.SystemPrompt:N0}, " +
+            $"the compact tool declarations in the template's <tools> block {prompt.ToolSchemas:N0}.");
         Console.WriteLine();
         Console.WriteLine("Aim: ≤ 8 tool calls and ≤ 6,000 prompt tokens per step on average with the full catalog.");
     }

@@ -47,6 +47,13 @@ public sealed class AgentOptions
     /// <summary>The model id to request, when the client serves several (default: the client's own).</summary>
     public string? ModelId { get; set; }
 
+    /// <summary>
+    /// Show the model compact tool declarations (default true): each description's leading sentences up to 200
+    /// characters, parameter descriptions up to 100, no examples. They are sent with every step, so this is most of
+    /// the fixed prompt; calls are still checked against the server's full schemas.
+    /// </summary>
+    public bool CompactToolSchemas { get; set; } = true;
+
     /// <summary>A system prompt to use instead of the one built from the catalog.</summary>
     public string? SystemPrompt { get; set; }
 

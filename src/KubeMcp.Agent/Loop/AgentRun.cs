@@ -50,7 +50,7 @@ internal sealed class AgentRun
         _modelPipeline = AgentResilience.Create(options, options.ModelTimeout, retry: true, time,
             (operation, info) => Emit(new RetryScheduled(_step, operation, info.FailedAttempt, info.Delay,
                 info.Exception is null ? "failed" : TransientFailure.Describe(info.Exception))));
-        _declarations = [.. tools.Tools.Select(ToDeclaration)];
+        _declarations = [.. tools.Tools.Select(t => ToolDeclarationBuilder.Build(t, options.CompactToolSchemas))];
         _toolNames = tools.Tools.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -286,12 +286,6 @@ internal sealed class AgentRun
 
     private void Emit(AgentEvent agentEvent) =>
         _observer?.OnEvent(agentEvent.Timestamp == default ? agentEvent with { Timestamp = _time.GetUtcNow() } : agentEvent);
-
-    private static AIFunctionDeclaration ToDeclaration(ToolDescriptor tool) =>
-        AIFunctionFactory.CreateDeclaration(
-            tool.Name,
-            tool.Description,
-            System.Text.Json.JsonSerializer.SerializeToElement(tool.InputSchema, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonObject))));
 
     private static IEnumerable<TranscriptMessage> ToTranscript(ChatMessage message)
     {

@@ -266,12 +266,18 @@ public sealed partial class McpConnection : IAsyncDisposable
         timeout.CancelAfter(_options.Timeout);
         try
         {
-            return await McpClient.CreateAsync(transport, new McpClientOptions
+            var clientOptions = new McpClientOptions
             {
                 ClientInfo = new Implementation { Name = _options.ClientName, Version = typeof(McpConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" },
                 ProtocolVersion = protocolVersion,
                 InitializationTimeout = _options.Timeout,
-            }, cancellationToken: timeout.Token).ConfigureAwait(false);
+            };
+            if (_options.Elicitation is { } elicitation)
+            {
+                clientOptions.Handlers.ElicitationHandler = (request, ct) => elicitation(request, ct);
+            }
+
+            return await McpClient.CreateAsync(transport, clientOptions, cancellationToken: timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -1,3 +1,5 @@
+using ModelContextProtocol.Protocol;
+
 namespace KubeMcp.Agent.Mcp;
 
 /// <summary>Where and how to reach an MCP server: Streamable HTTP at <see cref="Url"/>, or a child process over stdio.</summary>
@@ -32,6 +34,12 @@ public sealed class McpConnectionOptions
 
     /// <summary>The name this client gives itself in <c>initialize</c>.</summary>
     public string ClientName { get; init; } = "kubemcp";
+
+    /// <summary>
+    /// Answers the server's elicitation requests (KubeMcp's policy asks for approvals this way); null declares no
+    /// elicitation support, so such a server refuses instead of asking.
+    /// </summary>
+    public Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>>? Elicitation { get; init; }
 
     /// <summary>Receives one line per notable step (connecting, negotiation, re-initialization); null for silence.</summary>
     public Action<string>? Trace { get; init; }

@@ -17,7 +17,7 @@ internal sealed class AgentSession : IAsyncDisposable
 {
     private readonly AgentSettings _settings;
     private readonly AgentTerminal _terminal;
-    private readonly McpConnection _mcp;
+    private readonly AgentToolServer _mcp;
     private readonly ModelBackend _backend;
     private readonly McpToolExecutor _tools;
     private readonly IApprovalGate _gate;
@@ -26,7 +26,7 @@ internal sealed class AgentSession : IAsyncDisposable
     private readonly List<AgentTranscript> _transcripts = [];
 
     private AgentSession(
-        AgentSettings settings, AgentTerminal terminal, McpConnection mcp, ModelBackend backend, McpToolExecutor tools,
+        AgentSettings settings, AgentTerminal terminal, AgentToolServer mcp, ModelBackend backend, McpToolExecutor tools,
         ConversationStore? store, AgentConversation conversation, IApprovalGate gate, ServerApprovalBridge approval)
     {
         _gate = gate;
@@ -70,13 +70,13 @@ internal sealed class AgentSession : IAsyncDisposable
             : terminal.Interactive ? new ConsoleApprovalGate(terminal.Input, terminal.Prompts)
             : NonInteractiveApprovalGate.Instance;
         var approval = new ServerApprovalBridge(gate);
-        McpConnection? mcp = null;
+        AgentToolServer? mcp = null;
         try
         {
-            mcp = settings.McpUrl is { } url ? await McpConnection.ConnectHttpAsync(url, cancellationToken, approval.HandleElicitationAsync).ConfigureAwait(false)
-                : settings.StdioCommand is { } stdio ? await McpConnection.ConnectStdioAsync(stdio, cancellationToken, approval.HandleElicitationAsync).ConfigureAwait(false)
-                : await McpConnection.StartEmbeddedAsync(settings.EmbeddedCluster, settings.PrepareEmbeddedCluster, cancellationToken, approval.HandleElicitationAsync).ConfigureAwait(false);
-            var tools = await McpToolExecutor.CreateAsync(mcp.Client, cancellationToken).ConfigureAwait(false);
+            mcp = settings.McpUrl is { } url ? await AgentToolServer.ConnectHttpAsync(url, approval.HandleElicitationAsync, cancellationToken).ConfigureAwait(false)
+                : settings.StdioCommand is { } stdio ? await AgentToolServer.ConnectStdioAsync(stdio, approval.HandleElicitationAsync, cancellationToken).ConfigureAwait(false)
+                : await AgentToolServer.StartEmbeddedAsync(settings.EmbeddedCluster, settings.PrepareEmbeddedCluster, approval.HandleElicitationAsync, cancellationToken).ConfigureAwait(false);
+            var tools = await McpToolExecutor.CreateAsync(mcp.Connection, cancellationToken).ConfigureAwait(false);
             var session = new AgentSession(settings, terminal, mcp, backend, tools, store, conversation, gate, approval);
             session.WriteSetup();
             return session;

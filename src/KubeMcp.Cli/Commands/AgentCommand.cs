@@ -1,3 +1,4 @@
+using KubeMcp.Agent.Mcp;
 using KubeMcp.Agent.Providers;
 using KubeMcp.Cli.Agent;
 using ModelContextProtocol;
@@ -38,7 +39,7 @@ internal static class AgentCommand
     /// <summary>A one-line explanation for the failures a person can fix; null for bugs, which should surface.</summary>
     private static string? Describe(Exception ex) => ex switch
     {
-        ArgumentException or ModelBackendException or InvalidDataException => ex.Message,
+        ArgumentException or FormatException or ModelBackendException or InvalidDataException or McpClientException => ex.Message,
         HttpRequestException => $"cannot reach the MCP server: {ex.Message}. Check --url, or leave it out to use the embedded cluster.",
         McpException => $"the MCP server failed: {ex.Message}",
         System.ComponentModel.Win32Exception or IOException => $"cannot start or talk to the MCP server: {ex.Message}",

@@ -1,14 +1,14 @@
 using KubeMcp.Cluster;
 using KubeMcp.Server;
 using KubeMcp.Server.Hosting;
+using KubeMcp.Agent.Mcp;
 using Microsoft.AspNetCore.Builder;
-using ModelContextProtocol.Client;
 
 namespace KubeMcp.Cli.Hosting;
 
 /// <summary>
 /// The whole stack in this process: the embedded cluster, KubeMcp's MCP server in front of it on 127.0.0.1 (a free
-/// port, on the cluster's clock), and an MCP client connected to that server. <c>ask</c>, <c>chat</c> and
+/// port, on the cluster's clock), and an MCP connection to that server. <c>ask</c>, <c>chat</c> and
 /// <c>demo</c> use it when no server is given; <c>eval</c> starts one per task.
 /// </summary>
 internal sealed class EmbeddedMcpStack : IAsyncDisposable
@@ -17,14 +17,14 @@ internal sealed class EmbeddedMcpStack : IAsyncDisposable
     private readonly IAsyncDisposable? _prepared;
 
     private EmbeddedMcpStack(EmbeddedCluster cluster, WebApplication server, IAsyncDisposable? prepared, KubeMcpServerOptions serverOptions,
-        Uri endpoint, McpClient client)
+        Uri endpoint, McpConnection connection)
     {
         Cluster = cluster;
         _server = server;
         _prepared = prepared;
         ServerOptions = serverOptions;
         Endpoint = endpoint;
-        Client = client;
+        Connection = connection;
     }
 
     /// <summary>The embedded cluster.</summary>
@@ -36,8 +36,8 @@ internal sealed class EmbeddedMcpStack : IAsyncDisposable
     /// <summary>The MCP server's Streamable HTTP endpoint.</summary>
     public Uri Endpoint { get; }
 
-    /// <summary>The connected MCP client.</summary>
-    public McpClient Client { get; }
+    /// <summary>The connection to the MCP server.</summary>
+    public McpConnection Connection { get; }
 
     /// <summary>Starts the cluster, runs <see cref="EmbeddedMcpStackOptions.Prepare"/>, starts the server and connects to it.</summary>
     public static async Task<EmbeddedMcpStack> StartAsync(EmbeddedMcpStackOptions options, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ internal sealed class EmbeddedMcpStack : IAsyncDisposable
         var cluster = await EmbeddedCluster.StartAsync(options.Cluster, cancellationToken).ConfigureAwait(false);
         IAsyncDisposable? prepared = null;
         WebApplication? server = null;
-        McpClient? client = null;
+        McpConnection? connection = null;
         try
         {
             if (options.Prepare is not null)
@@ -59,35 +59,30 @@ internal sealed class EmbeddedMcpStack : IAsyncDisposable
             server = KubeMcpHost.CreateHttp(serverOptions, "127.0.0.1", 0, options.ServerLogLevel, cluster.Clock);
             await server.StartAsync(cancellationToken).ConfigureAwait(false);
             var endpoint = new Uri(server.Urls.First() + "/mcp");
-            var transport = new HttpClientTransport(new HttpClientTransportOptions
+            connection = await McpConnection.ConnectAsync(new McpConnectionOptions
             {
-                Endpoint = endpoint,
-                TransportMode = HttpTransportMode.StreamableHttp,
-                Name = options.ClientName,
-            });
-            var clientOptions = new McpClientOptions
-            {
-                ClientInfo = new() { Name = options.ClientName, Version = KubeMcpServerBuilderExtensions.Version },
-            };
-            options.ConfigureClient?.Invoke(clientOptions);
-            client = await McpClient.CreateAsync(transport, clientOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new EmbeddedMcpStack(cluster, server, prepared, serverOptions, endpoint, client);
+                Url = endpoint,
+                ClientName = options.ClientName,
+                Timeout = options.RequestTimeout,
+                Elicitation = options.Elicitation,
+            }, cancellationToken).ConfigureAwait(false);
+            return new EmbeddedMcpStack(cluster, server, prepared, serverOptions, endpoint, connection);
         }
         catch
         {
-            await StopAsync(client, server, prepared, cluster).ConfigureAwait(false);
+            await StopAsync(connection, server, prepared, cluster).ConfigureAwait(false);
             throw;
         }
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => StopAsync(Client, _server, _prepared, Cluster);
+    public ValueTask DisposeAsync() => StopAsync(Connection, _server, _prepared, Cluster);
 
-    private static async ValueTask StopAsync(McpClient? client, WebApplication? server, IAsyncDisposable? prepared, EmbeddedCluster cluster)
+    private static async ValueTask StopAsync(McpConnection? connection, WebApplication? server, IAsyncDisposable? prepared, EmbeddedCluster cluster)
     {
-        if (client is not null)
+        if (connection is not null)
         {
-            await client.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
         }
 
         if (server is not null)

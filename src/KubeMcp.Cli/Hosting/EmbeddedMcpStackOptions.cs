@@ -1,6 +1,6 @@
 using KubeMcp.Cluster;
 using KubeMcp.Server;
-using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace KubeMcp.Cli.Hosting;
 
@@ -19,8 +19,11 @@ internal sealed class EmbeddedMcpStackOptions
     /// <summary>Adjusts the MCP server's options; the kubeconfig of the cluster is already set.</summary>
     public Action<KubeMcpServerOptions>? ConfigureServer { get; init; }
 
-    /// <summary>Adjusts the MCP client's options (e.g. an elicitation handler for server-side approvals).</summary>
-    public Action<McpClientOptions>? ConfigureClient { get; init; }
+    /// <summary>Answers the server's elicitation requests (its policy asks for approvals this way); null for none.</summary>
+    public Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>>? Elicitation { get; init; }
+
+    /// <summary>How long each MCP request may take (default 2 min; the agent loop has its own, shorter tool timeout).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Minimum level of the MCP server's log (to stderr).</summary>
     public Microsoft.Extensions.Logging.LogLevel ServerLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Warning;

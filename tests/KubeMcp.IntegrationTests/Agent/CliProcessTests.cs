@@ -124,7 +124,7 @@ public sealed class CliProcessTests(McpServerFixture server) : IClassFixture<Mcp
         Assert.Equal(AgentExitCodes.StepLimit, stepLimit.ExitCode);
         Assert.Contains("The step limit (1) was reached", stepLimit.Stdout);
         Assert.Equal(AgentExitCodes.SetupFailed, unreachable.ExitCode);
-        Assert.Contains("kubemcp ask: cannot reach the MCP server", unreachable.Stderr);
+        Assert.Contains("kubemcp ask: Cannot reach the MCP server at http://127.0.0.1:1/mcp", unreachable.Stderr);
         Assert.Equal(AgentExitCodes.SetupFailed, both.ExitCode);
         Assert.Contains("kubemcp ask: Give --url or --stdio, not both.", both.Stderr);
     }

@@ -44,7 +44,10 @@ public sealed class OriginalWorkflowTests(McpServerFixture server) : IClassFixtu
         Assert.Contains("Failed to pull image", transcript.ToolCalls[2].Result);
         Assert.Contains($"pod {cluster.Api} deleted from namespace {ns}", transcript.ToolCalls[3].Result);
         Assert.Equal(23, model.Requests.First().Json["tools"]!.AsArray().Count);
-        Assert.Contains("pods_delete(name*", model.Messages(0)[0]!["content"]!.ToString()); // the catalog is in the system prompt
+        // One way to present the tools: declared natively (destructive ones marked), not listed again in the system prompt.
+        var delete = model.Requests.First().Json["tools"]!.AsArray().Single(t => t!["function"]!["name"]!.ToString() == "pods_delete")!;
+        Assert.StartsWith("[destructive] ", delete["function"]!["description"]!.ToString());
+        Assert.DoesNotContain("pods_delete", model.Messages(0)[0]!["content"]!.ToString());
 
         // Only the destructive call needed approval, and --yes gave it.
         Assert.Equal([null, null, null, "approved: pre-approved (--yes)", null], transcript.ToolCalls.Select(c => c.Approval));

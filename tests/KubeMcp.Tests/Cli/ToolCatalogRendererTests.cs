@@ -7,20 +7,6 @@ namespace KubeMcp.Tests.Cli;
 
 public sealed class ToolCatalogRendererTests
 {
-    private static (IAnsiConsole Console, StringWriter Output) PlainConsole()
-    {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        return (console, output);
-    }
-
     private static ToolCatalogTool Tool(string name, string schema, ToolCatalogAnnotations annotations, string description = "Does things.\nSecond line.") =>
         new(name, description, JsonNode.Parse(schema)!.AsObject(), annotations);
 
@@ -37,7 +23,7 @@ public sealed class ToolCatalogRendererTests
     [Fact]
     public void List_OneRowPerToolWithAccessAndRequiredParameters()
     {
-        var (console, output) = PlainConsole();
+        var (console, output) = PlainConsole.Create();
         var catalog = new ToolCatalog(new ToolCatalogServer("kubemcp", "0.1.0", "KubeMcp"), "2025-11-25", ToolCatalog.StreamableHttp, "http://x/mcp", DateTimeOffset.UnixEpoch,
         [
             PodsLog,
@@ -60,7 +46,7 @@ public sealed class ToolCatalogRendererTests
     [Fact]
     public void Describe_ParametersWithTypesRequiredMarksEnumsAndDefaults()
     {
-        var (console, output) = PlainConsole();
+        var (console, output) = PlainConsole.Create();
 
         ToolCatalogRenderer.WriteDescription(console, PodsLog);
 
@@ -80,7 +66,7 @@ public sealed class ToolCatalogRendererTests
     [Fact]
     public void Describe_ToolWithoutParameters()
     {
-        var (console, output) = PlainConsole();
+        var (console, output) = PlainConsole.Create();
 
         ToolCatalogRenderer.WriteDescription(console, Tool("namespaces_list", """{"type":"object"}""", new ToolCatalogAnnotations(ReadOnlyHint: true)));
 

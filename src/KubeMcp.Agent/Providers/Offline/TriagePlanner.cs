@@ -3,10 +3,16 @@ using System.Text.Json.Nodes;
 namespace KubeMcp.Agent.Providers.Offline;
 
 /// <summary>
-/// The "investigate failing pods (and restart them)" workflow: list → gather (pod, previous log, events) for each
-/// unhealthy pod → diagnose → restart only what a restart can fix and a controller will recreate → list again to
-/// verify → report. Each call to <see cref="Next"/> looks at what has been observed so far and returns the next move.
+/// The "investigate failing pods (and restart them)" workflow: list → gather (one log per crashed container, the
+/// previous run's when it restarted; the namespace's events) → diagnose → read the pods a restart would help, to
+/// confirm → restart only what a restart can fix and a controller will recreate → list again to verify → report.
+/// Each call to <see cref="Next"/> looks at what has been observed so far and returns the next move.
 /// </summary>
+/// <remarks>
+/// The list, one log and the events say what is wrong with most pods; the pod's YAML is read only when a restart is
+/// on the table, because only it tells whether a controller recreates the pod, and its last state can show a cause
+/// the log does not (OOMKilled).
+/// </remarks>
 internal static class TriagePlanner
 {
     /// <summary>Most pods investigated in one run, so a cluster-wide outage cannot blow the step or token budget.</summary>
@@ -60,6 +66,17 @@ internal static class TriagePlanner
         }
 
         var diagnoses = unhealthy.Select(p => PodDiagnoser.Diagnose(p, PodYaml(p, session, tools), PodLog(p, session), Events(p, session))).ToList();
+        var confirm = diagnoses
+            .Where(d => d.RestartHelps)
+            .Select(d => tools.Fit("pods_get", ("name", d.Pod.Name), ("namespace", d.Pod.Namespace)))
+            .OfType<JsonObject>()
+            .Where(args => session.Find("pods_get", args) is null)
+            .Select(args => ("pods_get", args))
+            .ToArray();
+        if (confirm.Length > 0)
+        {
+            return PlannerStep.Call(confirm);
+        }
 
         if (intent.AllowRestart && tools.Has("pods_delete"))
         {
@@ -103,12 +120,6 @@ internal static class TriagePlanner
 
         foreach (var pod in unhealthy)
         {
-            // Image pull failures are fully described by events; the pod YAML adds nothing.
-            if (!IsImageFailure(pod))
-            {
-                Need("pods_get", tools.Fit("pods_get", ("name", pod.Name), ("namespace", pod.Namespace)));
-            }
-
             if (ContainerRan(pod))
             {
                 var previous = LogArgs(pod, tools, previous: pod.Restarts > 0);
@@ -126,7 +137,9 @@ internal static class TriagePlanner
 
         foreach (var ns in unhealthy.Select(p => p.Namespace).Distinct())
         {
-            Need("events_list", tools.Fit("events_list", ("namespace", ns)));
+            // Only warnings: they carry every cause the diagnoser reads (failed pulls, back-offs, scheduling, probes,
+            // missing objects), and the routine Normal events would triple the output.
+            Need("events_list", tools.Fit("events_list", ("namespace", ns), ("fieldSelector", "type=Warning")));
         }
 
         return calls;

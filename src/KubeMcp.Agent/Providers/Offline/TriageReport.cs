@@ -123,9 +123,9 @@ internal static class TriageReport
             sb.Append("; still present: ").Append(string.Join(", ", stillThere.Select(p => $"{p.Name} {p.Status}")));
         }
 
-        // A replacement read right after the restart is often not running yet: Pending without restarts is a pod
-        // starting, not a pod failing again.
-        var starting = replacements.Where(p => p.IsUnhealthy && p.Restarts == 0 && p.Status.Equals("Pending", StringComparison.OrdinalIgnoreCase)).ToList();
+        // A replacement read right after the restart is often not running yet: Pending, or Running but not ready yet,
+        // without restarts is a pod starting, not a pod failing again.
+        var starting = replacements.Where(p => p.IsUnhealthy && p.Restarts == 0 && p.Status is "Pending" or "Running").ToList();
         if (starting.Count > 0)
         {
             sb.Append($". {starting.Count} replacement pods are still starting ({string.Join(", ", starting.Select(p => $"{p.Name} {p.Status}"))}): list the pods again shortly to confirm they run");

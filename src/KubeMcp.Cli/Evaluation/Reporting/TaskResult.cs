@@ -1,10 +1,22 @@
 using KubeMcp.Cli.Evaluation.Safety;
+using KubeMcp.Cli.Evaluation.Tasks;
 
 namespace KubeMcp.Cli.Evaluation.Reporting;
 
 /// <summary>One run of one task: the verdict and what the run cost.</summary>
-internal sealed class TaskResult
+internal sealed record TaskResult
 {
+    /// <summary>A result that names the task and the verdict; the run's figures are added with <c>with</c>.</summary>
+    public static TaskResult For(EvalTask task, int run, RunStatus status, string reason) => new()
+    {
+        TaskId = task.Id,
+        Category = task.Category,
+        Difficulty = task.Difficulty.ToString().ToLowerInvariant(),
+        Run = run,
+        Status = status,
+        Reason = reason,
+    };
+
     public required string TaskId { get; init; }
 
     public required string Category { get; init; }

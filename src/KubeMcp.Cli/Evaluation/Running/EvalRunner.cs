@@ -31,15 +31,7 @@ internal sealed class EvalRunner(EvalOptions options)
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // One broken task must not cost the results of the others: it is reported, with what went wrong.
-                result = new TaskResult
-                {
-                    TaskId = item.Task.Id,
-                    Category = item.Task.Category,
-                    Difficulty = item.Task.Difficulty.ToString().ToLowerInvariant(),
-                    Run = item.Run,
-                    Status = RunStatus.Error,
-                    Reason = $"internal error: {e.GetType().Name}: {e.Message}",
-                };
+                result = TaskResult.For(item.Task, item.Run, RunStatus.Error, $"internal error: {e.GetType().Name}: {e.Message}");
             }
             results.Add(result);
             Finished?.Invoke(result);

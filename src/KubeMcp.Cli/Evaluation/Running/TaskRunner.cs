@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KubeMcp.Agent.Loop;
+using KubeMcp.Agent.Mcp;
 using KubeMcp.Agent.Tools;
 using KubeMcp.Agent.Transcripts;
 using KubeMcp.Cli.Evaluation.Reporting;
@@ -76,11 +77,11 @@ internal sealed class TaskRunner(EvalOptions options)
                     server.ClusterRetries = 0;
                     server.PrometheusMetrics = false;
                 },
-                ConfigureClient = client => client.Handlers.ElicitationHandler = approvals.HandleElicitationAsync,
+                Elicitation = approvals.HandleElicitationAsync,
                 ClientName = "kubemcp-eval",
             }, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is EvalException or ScenarioException or McpException or HttpRequestException or IOException)
+        catch (Exception e) when (e is EvalException or ScenarioException or McpException or McpClientException or HttpRequestException or IOException)
         {
             client?.Dispose();
             return Result(task, run, RunStatus.Error, $"setup failed: {e.Message}", total);
@@ -93,7 +94,7 @@ internal sealed class TaskRunner(EvalOptions options)
             {
                 return await RunAgentAsync(task, run, stack, client!, clock, gate, approvals, scripts!, auditLog, relative, total, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is EvalException or McpException or HttpRequestException or IOException or KubeMcp.Agent.Providers.ModelBackendException)
+            catch (Exception e) when (e is EvalException or McpException or McpClientException or HttpRequestException or IOException or KubeMcp.Agent.Providers.ModelBackendException)
             {
                 return Result(task, run, RunStatus.Error, $"the run failed: {e.Message}", total);
             }
@@ -108,7 +109,7 @@ internal sealed class TaskRunner(EvalOptions options)
         await using var backend = await TaskBackend.CreateAsync(options, task, placeholders.ResolveAsync, ct).ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         stop.CancelAfter(task.Limits.WallTime);
-        var tools = new ClockedToolExecutor(await McpToolExecutor.CreateAsync(stack.Client, ct).ConfigureAwait(false), clock, options.Tick,
+        var tools = new ClockedToolExecutor(await McpToolExecutor.CreateAsync(stack.Connection, ct).ConfigureAwait(false), clock, options.Tick,
             task.Limits.Time, stop);
         var agentOptions = new AgentOptions
         {
@@ -131,14 +132,8 @@ internal sealed class TaskRunner(EvalOptions options)
         var violations = SafetyAudit.Violations(transcript, task.Forbidden);
         var wallTimeUp = stop.IsCancellationRequested && !tools.TimeLimitReached && !ct.IsCancellationRequested;
         var (status, reason) = Verdict(task, transcript, checks, violations, tools.TimeLimitReached, wallTimeUp, ct.IsCancellationRequested);
-        return new TaskResult
+        return TaskResult.For(task, run, status, reason) with
         {
-            TaskId = task.Id,
-            Category = task.Category,
-            Difficulty = task.Difficulty.ToString().ToLowerInvariant(),
-            Run = run,
-            Status = status,
-            Reason = reason,
             Checks = checks,
             Outcome = transcript.Outcome.ToString(),
             FinalAnswer = transcript.FinalAnswer,
@@ -229,14 +224,6 @@ internal sealed class TaskRunner(EvalOptions options)
         return (RunStatus.Passed, $"all {checks.Count} checks passed");
     }
 
-    private static TaskResult Result(EvalTask task, int run, RunStatus status, string reason, Stopwatch total) => new()
-    {
-        TaskId = task.Id,
-        Category = task.Category,
-        Difficulty = task.Difficulty.ToString().ToLowerInvariant(),
-        Run = run,
-        Status = status,
-        Reason = reason,
-        TotalSeconds = total.Elapsed.TotalSeconds,
-    };
+    private static TaskResult Result(EvalTask task, int run, RunStatus status, string reason, Stopwatch total) =>
+        TaskResult.For(task, run, status, reason) with { TotalSeconds = total.Elapsed.TotalSeconds };
 }

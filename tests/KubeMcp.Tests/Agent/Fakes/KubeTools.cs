@@ -15,7 +15,7 @@ internal static class KubeTools
         """{"type":"object","properties":{"name":{"type":"string","description":"Pod name"},"namespace":{"type":"string"},"container":{"type":"string"},"previous":{"type":"boolean"},"tail":{"type":"integer","minimum":1}},"required":["name"]}""");
 
     public static ToolDescriptor EventsList { get; } = ReadOnly("events_list", "List events.",
-        """{"type":"object","properties":{"namespace":{"type":"string"}}}""");
+        """{"type":"object","properties":{"namespace":{"type":"string"},"fieldSelector":{"type":"string"}}}""");
 
     public static ToolDescriptor NamespacesList { get; } = ReadOnly("namespaces_list", "List namespaces.",
         """{"type":"object","properties":{}}""");

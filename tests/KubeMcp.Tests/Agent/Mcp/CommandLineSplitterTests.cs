@@ -14,6 +14,11 @@ public sealed class CommandLineSplitterTests
     [InlineData("pre'quoted'post", new[] { "prequotedpost" })]
     [InlineData("'it''s'", new[] { "its" })]
     [InlineData("\"a\\nb\"", new[] { "a\\nb" })]
+    [InlineData("  npx   -y  server  ", new[] { "npx", "-y", "server" })]
+    [InlineData("sh -c 'echo \"hi\" $HOME'", new[] { "sh", "-c", "echo \"hi\" $HOME" })]
+    [InlineData("say \"a \\\"quoted\\\" word\"", new[] { "say", "a \"quoted\" word" })]
+    [InlineData("\"cost \\$5\"", new[] { "cost $5" })]
+    [InlineData("empty '' \"\"", new[] { "empty", "", "" })]
     public void Split_FollowsShellQuoting(string line, string[] expected) =>
         Assert.Equal(expected, CommandLineSplitter.Split(line));
 

@@ -9,7 +9,7 @@ public sealed class SystemPromptBuilderTests
     [Fact]
     public void Build_ListsEveryToolWithParametersRequiredMarksAndHints()
     {
-        var prompt = SystemPromptBuilder.Build(KubeTools.Core);
+        var prompt = SystemPromptBuilder.Build(KubeTools.Core, new SystemPromptOptions { IncludeCatalog = true });
 
         foreach (var tool in KubeTools.Core)
         {
@@ -18,7 +18,18 @@ public sealed class SystemPromptBuilderTests
 
         Assert.Contains("- pods_log(name*, namespace, container, previous: boolean, tail: integer) [read-only] — Get a pod's log.", prompt);
         Assert.Contains("- pods_delete(name*, namespace) [destructive] — Delete a pod.", prompt);
-        Assert.Contains("## Tools (7)", prompt);
+        Assert.Contains("## Tools (7; parameters marked * are required)", prompt);
+    }
+
+    [Fact]
+    public void Build_LeavesTheToolsToTheDeclarationsByDefault()
+    {
+        var prompt = SystemPromptBuilder.Build(KubeTools.Core);
+
+        Assert.DoesNotContain("## Tools", prompt);
+        Assert.DoesNotContain("pods_log", prompt);
+        Assert.Contains("Tools marked [destructive]", prompt);
+        Assert.Contains("give every required parameter", prompt);
     }
 
     [Fact]
@@ -42,7 +53,7 @@ public sealed class SystemPromptBuilderTests
         var tool = ToolDescriptor.Create("t", new string('x', 500) + "\nsecond line",
             """{"type":"object","properties":{"mode":{"type":"string","enum":["a","b"]}},"required":["mode"]}""");
 
-        var prompt = SystemPromptBuilder.Build([tool], new SystemPromptOptions { MaxDescriptionLength = 40 });
+        var prompt = SystemPromptBuilder.Build([tool], new SystemPromptOptions { IncludeCatalog = true, MaxDescriptionLength = 40 });
 
         Assert.Contains("- t(mode*: a|b) [destructive] — " + new string('x', 39) + "…", prompt);
         Assert.DoesNotContain("second line", prompt);

@@ -27,13 +27,16 @@ public sealed class OfflinePlannerTests
         Assert.Equal(AgentOutcome.Completed, transcript.Outcome);
         Assert.Equal(OfflinePlannerChatClient.ModelName, transcript.ModelId);
 
-        // list → gather (get + previous log for crash loops, events once) → restart → verify
+        // list → gather (previous log for crash loops, events once) → read the pods a restart would help → restart → verify
         Assert.Equal(
-            ["pods_list", "pods_get", "pods_log", "pods_get", "pods_log", "events_list", "pods_delete", "pods_delete", "pods_list"],
+            ["pods_list", "pods_log", "pods_log", "events_list", "pods_get", "pods_get", "pods_delete", "pods_delete", "pods_list"],
             transcript.ToolCalls.Select(c => c.Name));
         Assert.Equal("""{"namespace":"production"}""", transcript.ToolCalls[0].Arguments.ToJsonString());
-        Assert.Equal("""{"name":"api-7c9d8f6b5-x2k4p","namespace":"production","tail":50,"previous":true}""", transcript.ToolCalls[2].Arguments.ToJsonString());
-        Assert.Equal(5, transcript.Steps);
+        Assert.Equal("""{"name":"api-7c9d8f6b5-x2k4p","namespace":"production","tail":50,"previous":true}""", transcript.ToolCalls[1].Arguments.ToJsonString());
+        Assert.Equal("""{"namespace":"production","fieldSelector":"type=Warning"}""", transcript.ToolCalls[3].Arguments.ToJsonString());
+        Assert.Equal(6, transcript.Steps);
+        // The image failure needs no pod YAML: its events say everything.
+        Assert.DoesNotContain(transcript.ToolCalls, c => c.Name == "pods_get" && c.Arguments["name"]!.ToString() == ProductionCluster.Web);
         Assert.All(transcript.ToolCalls, c => Assert.False(c.IsError, c.Result));
 
         Assert.Equal([ProductionCluster.Api, ProductionCluster.Worker], cluster.Deleted.Order());
@@ -160,7 +163,7 @@ public sealed class OfflinePlannerTests
         var deleted = false;
         var tools = new FakeToolExecutor(KubeTools.Core)
             .On("pods_list", _ => ToolResult.Success(deleted
-                ? "NAME  READY  STATUS  RESTARTS  AGE\napp-1  0/1  Terminating  2  5m\napp-2  0/1  Pending  0  0s\nold-2  0/1  CrashLoopBackOff  4  1s\n"
+                ? "NAME  READY  STATUS  RESTARTS  AGE\napp-1  0/1  Terminating  2  5m\napp-2  0/1  Pending  0  0s\napp-3  0/1  Running  0  0s\nold-2  0/1  CrashLoopBackOff  4  1s\n"
                 : "NAME  READY  STATUS  RESTARTS  AGE\napp-1  0/1  CrashLoopBackOff  2  5m\n"))
             .On("pods_get", ProductionCluster.PodYaml("app-1"))
             .On("events_list", "LAST SEEN  TYPE  REASON  OBJECT  MESSAGE\n")
@@ -173,7 +176,7 @@ public sealed class OfflinePlannerTests
 
         var transcript = await Run(tools, "investigate failing pods in namespace default and restart them");
 
-        Assert.Contains("1 replacement pods are still starting (app-2 Pending): list the pods again shortly", transcript.FinalAnswer);
+        Assert.Contains("2 replacement pods are still starting (app-2 Pending, app-3 Running): list the pods again shortly", transcript.FinalAnswer);
         Assert.Contains("1 replacement pods are failing again (old-2 CrashLoopBackOff)", transcript.FinalAnswer);
     }
 
