@@ -9,6 +9,9 @@ namespace KubeMcp.Cluster.Kubelet;
 /// </summary>
 internal static class ExecInterpreter
 {
+    /// <summary>What follows a command's name on stderr when the simulation does not model it.</summary>
+    public const string NotSupported = ": not supported in the KubeMcp embedded cluster (simulated container)";
+
     /// <param name="program">The container, as given to <see cref="ProgramInterpreter.Run"/>.</param>
     /// <param name="run">The container's simulated run (for its processes and whether it is still running).</param>
     /// <param name="command">The command to run (kubectl's arguments after <c>--</c>).</param>
@@ -52,9 +55,10 @@ internal static class ExecInterpreter
         }
         catch (Exception e) when (e is RunsForeverSignal or InfiniteLoopSignal)
         {
-            capture.Stderr.Append($"{command[0]}: not supported in the KubeMcp embedded cluster (simulated container)\n");
+            capture.Stderr.Append($"{command[0]}{NotSupported}\n");
             status = 126;
         }
-        return new ExecResult(capture.Stdout.ToString(), capture.Stderr.ToString(), status & 0xFF);
+        var stderr = capture.Stderr.ToString();
+        return new ExecResult(capture.Stdout.ToString(), stderr, status & 0xFF, stderr.Contains(NotSupported, StringComparison.Ordinal));
     }
 }

@@ -8,7 +8,8 @@ namespace KubeMcp.Cluster.Nodes;
 /// <summary>
 /// One container's lifecycle on a simulated node: image pull (with ErrImagePull/ImagePullBackOff back-off),
 /// configuration (CreateContainerConfigError), start, the simulated program's exit or OOM kill, and restarts with
-/// CrashLoopBackOff back-off (10 s doubling to 5 min) — each step at the time a kubelet would take it.
+/// CrashLoopBackOff back-off (10 s doubling to 5 min), startup/readiness/liveness probes (<see cref="ContainerProbes"/>)
+/// — each step at the time a kubelet would take it.
 /// </summary>
 internal sealed class ContainerRuntime(JsonObject spec, bool init)
 {
@@ -37,13 +38,15 @@ internal sealed class ContainerRuntime(JsonObject spec, bool init)
     private string? _waitingMessage;
     private JsonObject? _lastTerminated;
     private int _pullFailures;
+    private ContainerProbes? _probes;
+    private ProbeKill? _kill;
+    private int? _exitCode;
 
     public bool Started => Current is not null;
 
-    public bool IsReady(DateTimeOffset now) =>
-        Stage == ContainerStage.Running && Current!.Run.ReadyAt is { } ready && now >= Current.StartedAt + ready;
+    public bool IsReady(DateTimeOffset now) => Stage == ContainerStage.Running && _probes?.IsReady(now) == true;
 
-    public bool Succeeded => Stage == ContainerStage.Done && Current?.Run.Outcome.ExitCode == 0;
+    public bool Succeeded => Stage == ContainerStage.Done && (_exitCode ?? Current?.Run.Outcome.ExitCode) == 0;
 
     /// <summary>Advances through every transition due by <paramref name="now"/>; returns events to record.</summary>
     public void Advance(DateTimeOffset now, PodContext pod, List<PodEvent> events)
@@ -62,9 +65,9 @@ internal sealed class ContainerRuntime(JsonObject spec, bool init)
     {
         if (Stage == ContainerStage.Running && Current is { } c)
         {
-            DateTimeOffset? exit = c.Run.Outcome.Terminates ? c.StartedAt + c.Run.Outcome.At : null;
-            DateTimeOffset? ready = c.Run.ReadyAt is { } r && c.StartedAt + r > now ? c.StartedAt + r : null;
-            return new[] { exit, ready }.Where(t => t is not null).Min();
+            var end = EndOf(c);
+            var probes = _probes?.NextChange(now);
+            return end is null || probes < end ? probes : end;
         }
         return NextAt;
     }
@@ -117,8 +120,21 @@ internal sealed class ContainerRuntime(JsonObject spec, bool init)
                 return true;
             case ContainerStage.ConfigError when NextAt <= now:
                 return Create(NextAt.Value, pod, events, fieldPath);
-            case ContainerStage.Running when Current is { } c && c.Run.Outcome.Terminates && c.StartedAt + c.Run.Outcome.At <= now:
-                Terminate(c, pod, events, fieldPath);
+            case ContainerStage.Running when Current is { } c:
+                var end = EndOf(c);
+                _probes?.Report(end < now ? end.Value : now, fieldPath, events);
+                if (end is not { } ended || ended > now)
+                {
+                    return false;
+                }
+                if (_kill is { } kill && kill.At <= ended)
+                {
+                    Terminate(c, kill.ExitCode, kill.Reason, null, kill.At, true, pod, events, fieldPath);
+                }
+                else
+                {
+                    Terminate(c, c.Run.Outcome.ExitCode, c.Run.Outcome.Reason, c.Run.Outcome.Message, c.StartedAt + c.Run.Outcome.At, false, pod, events, fieldPath);
+                }
                 return true;
             case ContainerStage.CrashBackOff when NextAt <= now:
                 Restarts++;
@@ -212,31 +228,43 @@ internal sealed class ContainerRuntime(JsonObject spec, bool init)
             events.Add(new("Normal", "Started", $"Started container {Name}", fieldPath));
         }
         Current = new ContainerInstance(Name, id, program, run, at, null);
+        _probes = run.Outcome.Kind == ProgramOutcomeKind.StartError ? null : new ContainerProbes(Spec, Current, pod.PodIp, probed: !IsInit);
+        _kill = _probes?.KillAt is { } killAt ? ProbeKill.For(killAt, _probes.KilledBy!.Spec, run, pod.Pod) : null;
+        _exitCode = null;
         Stage = ContainerStage.Running;
         NextAt = null;
         _waitingMessage = null;
         return true;
     }
 
-    private void Terminate(ContainerInstance c, PodContext pod, List<PodEvent> events, string fieldPath)
+    /// <summary>When the running container ends: its program exits, or a failed probe's kill completes.</summary>
+    private DateTimeOffset? EndOf(ContainerInstance c)
     {
-        var outcome = c.Run.Outcome;
-        var finished = c.StartedAt + outcome.At;
+        DateTimeOffset? exit = c.Run.Outcome.Terminates ? c.StartedAt + c.Run.Outcome.At : null;
+        return _kill is { } kill && (exit is null || kill.At < exit) ? kill.At : exit;
+    }
+
+    private void Terminate(ContainerInstance c, int exitCode, string reason, string? message, DateTimeOffset finished, bool probeKilled,
+        PodContext pod, List<PodEvent> events, string fieldPath)
+    {
         Current = c with { FinishedAt = finished };
+        _exitCode = exitCode;
         _lastTerminated = new JsonObject
         {
-            ["exitCode"] = outcome.ExitCode,
-            ["reason"] = outcome.Reason,
+            ["exitCode"] = exitCode,
+            ["reason"] = reason,
             ["startedAt"] = c.StartedAt.Timestamp(),
             ["finishedAt"] = finished.Timestamp(),
             ["containerID"] = c.ContainerId,
         };
-        if (outcome.Message is { } message)
+        if (message is not null)
         {
             _lastTerminated["message"] = message;
         }
         var policy = pod.Pod.Str("spec.restartPolicy") ?? "Always";
-        var restart = IsInit ? outcome.ExitCode != 0 && policy != "Never" : policy == "Always" || (policy == "OnFailure" && outcome.ExitCode != 0);
+        // A container killed for a failed probe restarts under any policy but Never, whatever its exit code.
+        var restart = IsInit ? exitCode != 0 && policy != "Never"
+            : policy == "Always" || (policy == "OnFailure" && (exitCode != 0 || probeKilled));
         if (!restart)
         {
             Stage = ContainerStage.Done;
@@ -280,7 +308,7 @@ internal sealed class ContainerRuntime(JsonObject spec, bool init)
             ["restartCount"] = Restarts,
             ["image"] = Spec["image"]?.DeepClone(),
             ["imageID"] = Image is not null && Started ? Image.ImageId : "",
-            ["started"] = Stage == ContainerStage.Running,
+            ["started"] = Stage == ContainerStage.Running && _probes?.IsStarted(now) != false,
         };
         if (Current is { } c)
         {

@@ -141,7 +141,7 @@ internal sealed class Machine
         }
         catch (NotUnderstoodException e) when (Mode == ExecutionMode.Exec)
         {
-            io.Error($"{e.Command}: not supported in the KubeMcp embedded cluster (simulated container)\n", Clock);
+            io.Error($"{e.Command}{ExecInterpreter.NotSupported}\n", Clock);
             return 126;
         }
         catch (NotUnderstoodException e) when (Depth > 0 && Background == 0)
