@@ -29,7 +29,7 @@ public sealed class TracePropagationTests
         };
         ActivitySource.AddActivityListener(listener);
         await using var stack = await EmbeddedMcpStack.StartAsync(new EmbeddedMcpStackOptions { Cluster = new EmbeddedClusterOptions { Port = 0 } }, ct);
-        var tools = await McpToolExecutor.CreateAsync(stack.Client, ct);
+        var tools = await McpToolExecutor.CreateAsync(stack.Connection, ct);
         var model = new TwoStepModel("""<tool_call>{"name": "namespaces_list", "arguments": {}}</tool_call>""", "There are four namespaces.");
 
         var transcript = await new AgentRunner(model, tools).RunAsync("Which namespaces are there?", ct);
