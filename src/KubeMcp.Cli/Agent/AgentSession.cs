@@ -24,6 +24,7 @@ internal sealed class AgentSession : IAsyncDisposable
     private readonly ServerApprovalBridge _approval;
     private readonly ConversationStore? _store;
     private readonly List<AgentTranscript> _transcripts = [];
+    private AgentTelemetryExport? _telemetry;
 
     private AgentSession(
         AgentSettings settings, AgentTerminal terminal, AgentToolServer mcp, ModelBackend backend, McpToolExecutor tools,
@@ -64,7 +65,19 @@ internal sealed class AgentSession : IAsyncDisposable
             conversation = await store.LoadOrCreateAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
-        var backend = await new ModelBackendFactory().CreateAsync(settings.Model, cancellationToken).ConfigureAwait(false);
+        // Started before the connection so that the embedded server's own spans are exported too.
+        var telemetry = AgentTelemetryExport.Start(settings.OtlpEndpoint);
+        ModelBackend backend;
+        try
+        {
+            backend = await new ModelBackendFactory().CreateAsync(settings.Model, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            telemetry?.Dispose();
+            throw;
+        }
+
         // One gate for both kinds of approval: the loop's own, and the server's policy asking via MCP elicitation.
         IApprovalGate gate = settings.AutoApprove ? AutoApproveGate.Instance
             : terminal.Interactive ? new ConsoleApprovalGate(terminal.Input, terminal.Prompts)
@@ -77,7 +90,7 @@ internal sealed class AgentSession : IAsyncDisposable
                 : settings.StdioCommand is { } stdio ? await AgentToolServer.ConnectStdioAsync(stdio, approval.HandleElicitationAsync, cancellationToken).ConfigureAwait(false)
                 : await AgentToolServer.StartEmbeddedAsync(settings.EmbeddedCluster, settings.PrepareEmbeddedCluster, approval.HandleElicitationAsync, cancellationToken).ConfigureAwait(false);
             var tools = await McpToolExecutor.CreateAsync(mcp.Connection, cancellationToken).ConfigureAwait(false);
-            var session = new AgentSession(settings, terminal, mcp, backend, tools, store, conversation, gate, approval);
+            var session = new AgentSession(settings, terminal, mcp, backend, tools, store, conversation, gate, approval) { _telemetry = telemetry };
             session.WriteSetup();
             return session;
         }
@@ -89,6 +102,7 @@ internal sealed class AgentSession : IAsyncDisposable
             }
 
             backend.Dispose();
+            telemetry?.Dispose();
             throw;
         }
     }
@@ -137,6 +151,7 @@ internal sealed class AgentSession : IAsyncDisposable
     {
         await _mcp.DisposeAsync().ConfigureAwait(false);
         _backend.Dispose();
+        _telemetry?.Dispose();
     }
 
     private void WriteSetup()

@@ -31,6 +31,9 @@ internal sealed class AgentSettings
     /// <summary>Where sessions are saved.</summary>
     public string SessionDirectory { get; set; } = ConversationStore.DefaultDirectory;
 
+    /// <summary>OTLP endpoint for the run's traces and metrics; null exports nothing.</summary>
+    public Uri? OtlpEndpoint { get; set; }
+
     /// <summary>Most model calls per task.</summary>
     public int MaxSteps { get; set; } = 15;
 

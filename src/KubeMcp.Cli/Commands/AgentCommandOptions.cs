@@ -68,6 +68,11 @@ internal sealed class AgentCommandOptions
         DefaultValueFactory = _ => 15,
     };
 
+    public Option<string?> OtlpEndpoint { get; } = new("--otlp-endpoint")
+    {
+        Description = "Export traces (one per task: model calls, MCP calls, Kubernetes requests) and metrics over OTLP to this endpoint, e.g. http://127.0.0.1:4317 (protocol from $OTEL_EXPORTER_OTLP_PROTOCOL, default gRPC).",
+    };
+
     public Option<string?> Namespace { get; } = new("--namespace", "-n")
     {
         Description = "Namespace to work in when a task does not name one.",
@@ -91,6 +96,7 @@ internal sealed class AgentCommandOptions
         command.Options.Add(ApiKey);
         command.Options.Add(Json);
         command.Options.Add(MaxSteps);
+        command.Options.Add(OtlpEndpoint);
     }
 
     /// <summary>Reads the settings: environment first, then the options.</summary>
@@ -118,6 +124,11 @@ internal sealed class AgentCommandOptions
         }
 
         var settings = new AgentSettings { Model = model, TranscriptPath = result.GetValue(Json), MaxSteps = steps };
+        if (result.GetValue(OtlpEndpoint) is { Length: > 0 } otlp)
+        {
+            settings.OtlpEndpoint = ModelBackendOptions.ParseUrl(otlp, "--otlp-endpoint");
+        }
+
         if (!_connection)
         {
             return settings;

@@ -35,7 +35,7 @@ internal static class OpenTelemetrySetup
             }
             if (options.OtlpEndpoint is { } endpoint)
             {
-                metrics.AddOtlpExporter(o => o.Endpoint = endpoint);
+                metrics.AddOtlpExporter(o => OtlpSignalEndpoint.Configure(o, endpoint, "metrics"));
             }
         });
         if (options.OtlpEndpoint is { } traceEndpoint)
@@ -47,7 +47,7 @@ internal static class OpenTelemetrySetup
                 {
                     tracing.AddAspNetCoreInstrumentation();
                 }
-                tracing.AddOtlpExporter(o => o.Endpoint = traceEndpoint);
+                tracing.AddOtlpExporter(o => OtlpSignalEndpoint.Configure(o, traceEndpoint, "traces"));
             });
         }
     }

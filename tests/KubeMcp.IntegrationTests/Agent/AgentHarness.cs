@@ -24,6 +24,9 @@ public sealed class AgentHarness : IDisposable
 
     public string SessionDirectory => Path.Combine(WorkDirectory, "sessions");
 
+    /// <summary>Variables added to the environment of the CLI processes this harness runs.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     /// <summary>What the session printed.</summary>
     public string Output => _output.ToString();
 
@@ -78,6 +81,11 @@ public sealed class AgentHarness : IDisposable
             ["KUBEMCP_MODEL"] = "",
             ["KUBEMCP_API_KEY"] = "",
         };
+        foreach (var (name, value) in Environment)
+        {
+            environment[name] = value;
+        }
+
         return await ProcessRunner.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "kubemcp.dll"), .. args], stdin,
             TimeSpan.FromSeconds(120), environment);
     }
