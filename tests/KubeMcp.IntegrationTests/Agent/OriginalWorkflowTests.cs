@@ -42,7 +42,7 @@ public sealed class OriginalWorkflowTests(McpServerFixture server) : IClassFixtu
         Assert.Contains("CrashLoopBackOff", afterList[^1]!["content"]!.ToString());
         Assert.Contains("ImagePullBackOff", afterList[^1]!["content"]!.ToString());
         Assert.Contains("Failed to pull image", transcript.ToolCalls[2].Result);
-        Assert.Contains($"pod {cluster.Api} deleted from namespace {ns}", transcript.ToolCalls[3].Result);
+        Assert.Contains($"pod \"{cluster.Api}\" deleted", transcript.ToolCalls[3].Result);
         Assert.Equal(23, model.Requests.First().Json["tools"]!.AsArray().Count);
         Assert.Contains("pods_delete(name*", model.Messages(0)[0]!["content"]!.ToString()); // the catalog is in the system prompt
 
