@@ -7,6 +7,16 @@ internal sealed class RunningServer(Process process, Uri endpoint) : IAsyncDispo
 {
     public Uri Endpoint { get; } = endpoint;
 
+    /// <summary>CPU time the server process has used so far (user and system, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

@@ -47,7 +47,7 @@ internal static class ServerBenchmark
 
             Console.WriteLine($"MCP server benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
                 $"load average {LoadAverage()}; {state.ListedPods} pods in pods_list ({options.Pods} in namespace {BenchState.Namespace}); " +
-                $"{options.Duration.TotalSeconds:0} s per measurement after a {Warmup(options).TotalSeconds:0} s warm-up; {options.Starts} cold starts each.");
+                $"{options.Duration.TotalSeconds:0} s per measurement after a {Warmup(options).TotalSeconds:0} s warm-up (and 10 s at 8 sessions once per server before the first); {options.Starts} cold starts each.");
             Console.WriteLine();
 
             var running = new List<RunningServer>();
@@ -58,14 +58,20 @@ internal static class ServerBenchmark
                     running.Add(await server.StartHttpAsync());
                 }
                 var sizes = await OutputSizes.MeasureAsync(client, state.Cases(), measured.Select(s => s.Name).ToList(), running.Select(r => r.Endpoint).ToList(), options.Dump);
-                var throughput = new List<(int Sessions, string Server, SessionLoad.Result Result)>();
+                foreach (var r in running)
+                {
+                    // Tiered compilation and connection pools settle before anything is timed.
+                    await SessionLoad.RunAsync(r.Endpoint, 8, TimeSpan.FromSeconds(10), PodsList);
+                }
+                var throughput = new List<(int Sessions, string Server, SessionLoad.Result Result, TimeSpan Cpu)>();
                 foreach (var sessions in options.Sessions)
                 {
                     for (var i = 0; i < measured.Count; i++)
                     {
                         await SessionLoad.RunAsync(running[i].Endpoint, sessions, Warmup(options), PodsList);
+                        var cpuBefore = running[i].CpuTime;
                         var result = await SessionLoad.RunAsync(running[i].Endpoint, sessions, options.Duration, PodsList);
-                        throughput.Add((sessions, measured[i].Name, result));
+                        throughput.Add((sessions, measured[i].Name, result, running[i].CpuTime - cpuBefore));
                         Console.Error.WriteLine($"{measured[i].Name}, {sessions} sessions: {result.Calls / options.Duration.TotalSeconds:0} calls/s, {result.Unexpected.Count} errors");
                     }
                 }
@@ -86,7 +92,10 @@ internal static class ServerBenchmark
                 }
 
                 Console.WriteLine(ServerReport.Throughput(throughput, options.Duration));
-                Console.WriteLine(ServerReport.ColdStart(starts));
+                if (options.Starts > 0)
+                {
+                    Console.WriteLine(ServerReport.ColdStart(starts));
+                }
                 Console.WriteLine(ServerReport.Sizes(sizes, measured.Select(s => s.Name).ToList()));
                 return throughput.All(t => t.Result.Unexpected.IsEmpty) ? 0 : 1;
             }
@@ -106,7 +115,7 @@ internal static class ServerBenchmark
 
     private static (string Tool, Dictionary<string, object?> Args) PodsList(int i) => ("pods_list", []);
 
-    private static TimeSpan Warmup(ServerBenchmarkOptions options) => TimeSpan.FromSeconds(Math.Min(3, options.Duration.TotalSeconds));
+    private static TimeSpan Warmup(ServerBenchmarkOptions options) => TimeSpan.FromSeconds(Math.Min(2, options.Duration.TotalSeconds));
 
     private static string LoadAverage()
     {

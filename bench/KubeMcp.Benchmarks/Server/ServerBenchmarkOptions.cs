@@ -25,7 +25,7 @@ internal sealed record ServerBenchmarkOptions(IReadOnlyList<int> Sessions, TimeS
                     seconds = Math.Clamp(int.Parse(value, CultureInfo.InvariantCulture), 1, 120);
                     break;
                 case "--starts":
-                    starts = Math.Clamp(int.Parse(value, CultureInfo.InvariantCulture), 1, 50);
+                    starts = Math.Clamp(int.Parse(value, CultureInfo.InvariantCulture), 0, 50);
                     break;
                 case "--pods":
                     pods = Math.Clamp(int.Parse(value, CultureInfo.InvariantCulture), 1, 1000);

@@ -7,20 +7,22 @@ namespace KubeMcp.Benchmarks.Server;
 /// <summary>The server benchmark's Markdown tables; every ratio is ours over the last server (the Go one).</summary>
 internal static class ServerReport
 {
-    public static string Throughput(IReadOnlyList<(int Sessions, string Server, SessionLoad.Result Result)> runs, TimeSpan duration)
+    public static string Throughput(IReadOnlyList<(int Sessions, string Server, SessionLoad.Result Result, TimeSpan Cpu)> runs, TimeSpan duration)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| sessions | server | pods_list calls/s | p50 | p99 | errors | calls/s ours ÷ Go |");
-        sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+        sb.AppendLine("| sessions | server | pods_list calls/s | p50 | p99 | errors | server CPU per call | calls/s ours ÷ Go | CPU per call ours ÷ Go |");
+        sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var group in runs.GroupBy(r => r.Sessions))
         {
             var rates = group.Select(r => r.Result.Calls / duration.TotalSeconds).ToList();
+            var cpu = group.Select(r => r.Cpu.TotalMilliseconds / Math.Max(1, r.Result.Calls)).ToList();
             var i = 0;
-            foreach (var (sessions, server, result) in group)
+            foreach (var (sessions, server, result, _) in group)
             {
                 var sorted = result.Latencies.Values.SelectMany(b => b).Order().ToArray();
                 var ratio = i == 0 && rates.Count > 1 && rates[^1] > 0 ? (rates[0] / rates[^1]).ToString("0.00×", CultureInfo.InvariantCulture) : "";
-                sb.AppendLine(Inv($"| {sessions} | {server} | {rates[i]:0} | {Ms(P(sorted, 0.50))} | {Ms(P(sorted, 0.99))} | {result.Unexpected.Count} | {ratio} |"));
+                var cpuRatio = i == 0 && cpu.Count > 1 && cpu[^1] > 0 ? (cpu[0] / cpu[^1]).ToString("0.00×", CultureInfo.InvariantCulture) : "";
+                sb.AppendLine(Inv($"| {sessions} | {server} | {rates[i]:0} | {Ms(P(sorted, 0.50))} | {Ms(P(sorted, 0.99))} | {result.Unexpected.Count} | {Ms(cpu[i])} | {ratio} | {cpuRatio} |"));
                 i++;
             }
         }
@@ -62,7 +64,7 @@ internal static class ServerReport
 
     private static double P(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private static string Ms(double ms) => ms >= 100 ? Inv($"{ms:0} ms") : Inv($"{ms:0.0} ms");
+    private static string Ms(double ms) => ms >= 100 ? Inv($"{ms:0} ms") : ms >= 10 ? Inv($"{ms:0.0} ms") : Inv($"{ms:0.00} ms");
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
