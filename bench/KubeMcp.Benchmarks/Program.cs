@@ -20,6 +20,8 @@ switch (name)
         return await ClientBenchmarks.RunAsync(args[1..]);
     case "load":
         return await KubeMcp.Benchmarks.Load.LoadTest.RunAsync(KubeMcp.Benchmarks.Load.LoadTestOptions.Parse(args[1..]));
+    case "server":
+        return await KubeMcp.Benchmarks.Server.ServerBenchmark.RunAsync(KubeMcp.Benchmarks.Server.ServerBenchmarkOptions.Parse(args[1..]));
     default:
         Console.Error.WriteLine("""
             benchmarks:
@@ -29,6 +31,7 @@ switch (name)
               agent
               client [--calls 1000] [--starts 5] [--pods 20]
               load [--sessions 50] [--seconds 60]
+              server [--sessions 1,8,32] [--seconds 10] [--starts 5] [--pods 100] [--published EXE] [--dump DIR]
             """);
         return name == "help" ? 0 : 2;
 }

@@ -8,8 +8,6 @@ using KubeMcp.Cluster;
 using KubeMcp.Server;
 using KubeMcp.Server.Audit;
 using KubeMcp.Server.Hosting;
-using ModelContextProtocol.Client;
-using ModelContextProtocol.Protocol;
 
 namespace KubeMcp.Benchmarks.Load;
 
@@ -29,6 +27,8 @@ internal static class LoadTest
         ("resources_get", i => new() { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["name"] = $"settings-{i % 5}", ["namespace"] = "load" }),
         ("pods_list", _ => new() { ["labelSelector"] = "tier=web" }),
     ];
+
+    private static (string Tool, Dictionary<string, object?> Args) Call(int i) => (Mix[i % Mix.Length].Tool, Mix[i % Mix.Length].Args(i));
 
     public static async Task<int> RunAsync(LoadTestOptions options)
     {
@@ -50,11 +50,11 @@ internal static class LoadTest
             var endpoint = new Uri(app.Urls.First() + "/mcp");
 
             // Warm-up: JIT, discovery caches, connection pools; the baseline is taken after it.
-            await RunPhaseAsync(endpoint, options.Sessions, TimeSpan.FromSeconds(5));
+            await SessionLoad.RunAsync(endpoint, options.Sessions, TimeSpan.FromSeconds(5), Call);
             await Task.Delay(TimeSpan.FromSeconds(15));
             var memoryBefore = Settle();
             var clock = Stopwatch.StartNew();
-            var (latencies, unexpected, toolErrors, peakWorkingSet) = await RunPhaseAsync(endpoint, options.Sessions, options.Duration);
+            var (latencies, unexpected, toolErrors, peakWorkingSet) = await SessionLoad.RunAsync(endpoint, options.Sessions, options.Duration, Call);
             var elapsed = clock.Elapsed;
             // Idle partitions of the rate limiter and closed sessions are released within seconds.
             await Task.Delay(TimeSpan.FromSeconds(15));
@@ -69,54 +69,6 @@ internal static class LoadTest
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private static async Task<(ConcurrentDictionary<string, ConcurrentBag<double>> Latencies, ConcurrentBag<string> Unexpected, long ToolErrors, long PeakWorkingSet)>
-        RunPhaseAsync(Uri endpoint, int sessionCount, TimeSpan duration)
-    {
-        var latencies = new ConcurrentDictionary<string, ConcurrentBag<double>>();
-        var unexpected = new ConcurrentBag<string>();
-        long toolErrors = 0;
-        using var stop = new CancellationTokenSource(duration);
-        var sessions = Enumerable.Range(0, sessionCount).Select(s => Task.Run(async () =>
-        {
-            try
-            {
-                await using var client = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = endpoint }));
-                for (var i = s; !stop.IsCancellationRequested; i++)
-                {
-                    var (tool, args) = Mix[i % Mix.Length];
-                    var started = Stopwatch.GetTimestamp();
-                    CallToolResult result;
-                    try
-                    {
-                        result = await client.CallToolAsync(tool, args(i));
-                    }
-                    catch (Exception e)
-                    {
-                        unexpected.Add($"{tool}: {e.GetType().Name}: {e.Message}");
-                        continue;
-                    }
-                    latencies.GetOrAdd(tool, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    if (result.IsError == true)
-                    {
-                        Interlocked.Increment(ref toolErrors);
-                        unexpected.Add($"{tool}: isError: {string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text))}");
-                    }
-                }
-            }
-            catch (Exception e)
-            {
-                unexpected.Add($"session {s}: {e.GetType().Name}: {e.Message}");
-            }
-        })).ToArray();
-        var peakWorkingSet = 0L;
-        while (!Task.WhenAll(sessions).IsCompleted)
-        {
-            peakWorkingSet = Math.Max(peakWorkingSet, Process.GetCurrentProcess().WorkingSet64);
-            await Task.WhenAny(Task.WhenAll(sessions), Task.Delay(1000));
-        }
-        return (latencies, unexpected, toolErrors, peakWorkingSet);
     }
 
     private static async Task SeedAsync(string kubeconfig)

@@ -139,7 +139,7 @@ internal sealed class ClusterConnections : IDisposable
         }
         else
         {
-            config = KubernetesClientConfiguration.BuildConfigFromConfigObject(loaded.Config, context);
+            config = KubernetesClientConfiguration.BuildConfigFromConfigObject(loaded.Config.Value, context);
         }
         config.HttpClientTimeout = _options.RequestTimeout;
         var info = loaded.Contexts.First(c => c.Name == context);
@@ -205,29 +205,13 @@ internal sealed class ClusterConnections : IDisposable
 
     private LoadedConfig FromYaml(string yaml, string source, string? path)
     {
-        K8SConfiguration config;
-        try
-        {
-            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
-            config = KubernetesClientConfiguration.LoadKubeConfig(stream);
-        }
-        catch (Exception e) when (e is not ClusterConfigurationException)
-        {
-            throw new ClusterConfigurationException($"cannot read {source} as a kubeconfig: {e.Message}", e);
-        }
-        var clusters = (config.Clusters ?? []).ToDictionary(c => c.Name, c => c.ClusterEndpoint?.Server ?? "", StringComparer.Ordinal);
-        var contexts = (config.Contexts ?? [])
-            .Select(c => new KubeContextInfo(
-                c.Name,
-                c.ContextDetails?.Cluster is { } cl && clusters.TryGetValue(cl, out var server) ? server : "",
-                string.IsNullOrEmpty(c.ContextDetails?.Namespace) ? "default" : c.ContextDetails.Namespace,
-                c.ContextDetails?.User))
-            .ToList();
+        var outline = KubeconfigOutline.Parse(yaml, source);
+        var contexts = outline.Contexts;
         if (contexts.Count == 0)
         {
             throw new ClusterConfigurationException($"{source} has no contexts; add one (kubectl config set-context) or use --embedded.");
         }
-        var current = _options.Context ?? config.CurrentContext;
+        var current = _options.Context ?? outline.CurrentContext;
         if (string.IsNullOrEmpty(current))
         {
             current = contexts[0].Name;
@@ -237,8 +221,21 @@ internal sealed class ClusterConnections : IDisposable
             throw new ClusterConfigurationException(
                 $"{source} has no context named '{current}'; contexts: {string.Join(", ", contexts.Select(c => c.Name))}.");
         }
+        // The client library's own reading (credentials, certificates, exec plugins) waits for the first connection.
+        var config = new Lazy<K8SConfiguration>(() =>
+        {
+            try
+            {
+                using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
+                return KubernetesClientConfiguration.LoadKubeConfig(stream);
+            }
+            catch (Exception e) when (e is not ClusterConfigurationException)
+            {
+                throw new ClusterConfigurationException($"cannot read {source} as a kubeconfig: {e.Message}", e);
+            }
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
         return new LoadedConfig(config, yaml, path, contexts, current);
     }
 
-    private sealed record LoadedConfig(K8SConfiguration? Config, string? RawYaml, string? Path, IReadOnlyList<KubeContextInfo> Contexts, string DefaultContext);
+    private sealed record LoadedConfig(Lazy<K8SConfiguration>? Config, string? RawYaml, string? Path, IReadOnlyList<KubeContextInfo> Contexts, string DefaultContext);
 }

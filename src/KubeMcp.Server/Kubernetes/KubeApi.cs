@@ -86,10 +86,11 @@ internal sealed class KubeApi : IDisposable
         CancellationToken ct, string accept = "application/json")
     {
         using var response = await SendAsync(method, pathAndQuery, body, contentType, accept, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
         try
         {
-            return JsonNode.Parse(text) as JsonObject
+            // Parsed from the bytes: a list of hundreds of objects need not exist as one string first.
+            await using var stream = await response.Content.ReadAsStreamAsync(ct);
+            return await JsonNode.ParseAsync(stream, cancellationToken: ct) as JsonObject
                 ?? throw new KubeApiException((int)response.StatusCode, "InternalError", $"the API server sent a non-object answer to {method} {pathAndQuery}");
         }
         catch (JsonException)

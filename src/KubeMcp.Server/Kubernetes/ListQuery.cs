@@ -22,8 +22,10 @@ internal sealed record ListQuery(string? LabelSelector = null, string? FieldSele
         }
         if (asTable)
         {
-            // The full object rides along with each row, so columns the server's table lacks can be computed.
-            parts.Add("includeObject=Object");
+            // Metadata only (the API server's default, said out loud): the cells carry kubectl's columns, and the
+            // full objects would cost the server their serialization and us their parsing. A server whose table
+            // lacks the pod columns gets a plain list instead (see ListRenderer).
+            parts.Add("includeObject=Metadata");
         }
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }

@@ -16,7 +16,9 @@ internal static class OpenTelemetrySetup
 
     public static void Add(IServiceCollection services, KubeMcpServerOptions options, bool http)
     {
-        if (!options.PrometheusMetrics && options.OtlpEndpoint is null)
+        // Over stdio there is no /metrics to scrape: without OTLP nobody could read what would be collected, and
+        // setting OpenTelemetry up is a noticeable part of the start-up time.
+        if (options.OtlpEndpoint is null && (!options.PrometheusMetrics || !http))
         {
             return;
         }

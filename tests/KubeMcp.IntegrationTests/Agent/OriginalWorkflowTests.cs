@@ -42,7 +42,7 @@ public sealed class OriginalWorkflowTests(McpServerFixture server) : IClassFixtu
         Assert.Contains("CrashLoopBackOff", afterList[^1]!["content"]!.ToString());
         Assert.Contains("ImagePullBackOff", afterList[^1]!["content"]!.ToString());
         Assert.Contains("Failed to pull image", transcript.ToolCalls[2].Result);
-        Assert.Contains($"pod {cluster.Api} deleted from namespace {ns}", transcript.ToolCalls[3].Result);
+        Assert.Contains($"pod \"{cluster.Api}\" deleted", transcript.ToolCalls[3].Result);
         Assert.Equal(23, model.Requests.First().Json["tools"]!.AsArray().Count);
         // One way to present the tools: declared natively (destructive ones marked), not listed again in the system prompt.
         var delete = model.Requests.First().Json["tools"]!.AsArray().Single(t => t!["function"]!["name"]!.ToString() == "pods_delete")!;

@@ -110,7 +110,7 @@ public sealed class CoreToolsTests(McpServerFixture server) : IClassFixture<McpS
         Assert.Contains("pod web created in namespace run", run);
         Assert.Equal("nginx:1.27", pod.Spec.Containers[0].Image);
         Assert.Equal(80, service.Spec.Ports[0].Port);
-        Assert.Contains("deleted", delete);
+        Assert.Equal("pod \"web\" deleted; service \"web\" (created by pods_run) deleted too", delete);
         Assert.DoesNotContain(pods.Items, p => p.Metadata.Name == "web" && p.Metadata.DeletionTimestamp is null);
         Assert.Empty(services.Items);
     }
@@ -292,7 +292,7 @@ public sealed class CoreToolsTests(McpServerFixture server) : IClassFixture<McpS
         Assert.StartsWith("deployment.apps/web in namespace scale: 1 replicas desired", read);
         Assert.Contains("scaled from 1 to 3", scaled);
         Assert.Equal(3, after.Spec.Replicas);
-        Assert.Equal("deployment.apps/web deleted from namespace scale.", deleted);
+        Assert.Equal("deployment.apps \"web\" deleted", deleted);
         Assert.StartsWith("deployment web not found in namespace scale", gone);
     }
 

@@ -36,7 +36,7 @@ public sealed class HelmToolsTests(McpServerFixture server) : IClassFixture<McpS
         Assert.Matches(@"charts\s{2,}greeter\s{2,}1\s{2,}deployed\s{2,}hello-0.1.0", list);
         Assert.Contains("greeting: hi there", cm);
         Assert.Equal("release greeter uninstalled from namespace charts.", uninstalled);
-        Assert.Equal("No Helm releases found in namespace charts.", after);
+        Assert.Equal("No Helm releases in namespace charts", after);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class KubeletToolsTests(McpServerFixture server) : IClassFixture<M
 
         var text = await client.OkAsync("helm_list", new { @namespace = "kube-public" });
 
-        Assert.Equal("No Helm releases found in namespace kube-public.", text);
+        Assert.Equal("No Helm releases in namespace kube-public", text);
     }
 
     private async Task<string> FirstNodeAsync()

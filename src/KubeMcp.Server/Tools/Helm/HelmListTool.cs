@@ -33,7 +33,7 @@ internal sealed class HelmListTool(ToolServices services) : KubeTool(services)
         var table = HelmOutput.Releases(output);
         if (table.RowCount == 0)
         {
-            return all ? "No Helm releases found in any namespace." : $"No Helm releases found in namespace {ns}.";
+            return all ? "No Helm releases found" : $"No Helm releases in namespace {ns}";
         }
         var text = table.Render(Services.Budget, out var omitted);
         return omitted > 0 ? text + ListCut.Note(omitted, table.RowCount, "releases", "Give a namespace.") : text;

@@ -30,7 +30,8 @@ internal sealed class PodsDeleteTool(ToolServices services) : KubeTool(services)
         var ns = args.String("namespace") ?? api.DefaultNamespace;
         var name = args.RequiredString("name");
         await api.DeleteAsync(ApiResource.Pods, ns, name, null, ct);
-        var result = $"pod {name} deleted from namespace {ns}";
+        // kubectl's words; the namespace is said only when the call left it to the default.
+        var result = $"pod \"{name}\" deleted" + (args.String("namespace") is null ? $" from namespace {ns}" : "");
         var services = ApiResource.Services;
         try
         {
@@ -38,12 +39,12 @@ internal sealed class PodsDeleteTool(ToolServices services) : KubeTool(services)
             if (svc["metadata"]?["labels"]?[PodsRunTool.ManagedByLabel]?.GetValue<string>() == PodsRunTool.ManagedByValue)
             {
                 await api.DeleteAsync(services, ns, name, null, ct);
-                result += $"; service {name} (created by pods_run) deleted too";
+                result += $"; service \"{name}\" (created by pods_run) deleted too";
             }
         }
         catch (KubeApiException e) when (e.StatusCode is 404 or 403)
         {
         }
-        return result + ".";
+        return result;
     }
 }

@@ -37,6 +37,7 @@ internal sealed class ResourcesDeleteTool(ToolServices services) : KubeTool(serv
         }
         var name = args.RequiredString("name");
         await api.DeleteAsync(resource, ns, name, grace, ct);
-        return $"{ResourceNames.Qualified(resource)}/{name} deleted{(ns is null ? "" : $" from namespace {ns}")}.";
+        // kubectl's words; the namespace is said only when the call left it to the default.
+        return $"{ResourceNames.Qualified(resource)} \"{name}\" deleted" + (ns is not null && args.String("namespace") is null ? $" from namespace {ns}" : "");
     }
 }
