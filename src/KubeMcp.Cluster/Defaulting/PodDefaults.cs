@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KubeMcp.Cluster.Validation;
+using KubeMcp.Cluster.Api;
 
 namespace KubeMcp.Cluster.Defaulting;
 
