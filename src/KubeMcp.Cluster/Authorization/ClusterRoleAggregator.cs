@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Selectors;
 
 namespace KubeMcp.Cluster.Authorization;
 
@@ -58,13 +60,13 @@ internal static class ClusterRoleAggregator
         var parsed = new List<PolicyRule>();
         foreach (var selectorJson in JsonValues.Objects(aggregationRule, "clusterRoleSelectors"))
         {
-            if (LabelSelector.Parse(selectorJson, out _) is not { } selector)
+            if (LabelSelector.TryFromObject(selectorJson, out _) is not { } selector)
             {
                 continue;
             }
             foreach (var source in roles)
             {
-                if (NameOf(source) == name || !selector.Matches(LabelSelector.LabelsOf(source)))
+                if (NameOf(source) == name || !selector.Matches(source.Labels()))
                 {
                     continue;
                 }
