@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Authorization;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Authentication;
 
@@ -44,7 +45,7 @@ internal sealed class ServiceAccountJwt(byte[] key)
         // Keys in the order kube-apiserver writes them (alphabetical: go-jose merges the claims through a map).
         var payload = new JsonObject
         {
-            ["aud"] = JsonValues.ToArray(claims.Audiences),
+            ["aud"] = new JsonArray([.. claims.Audiences.Select(v => (JsonNode?)v)]),
             ["exp"] = claims.Expiry,
             ["iat"] = claims.IssuedAt,
             ["iss"] = claims.Issuer,
@@ -65,7 +66,7 @@ internal sealed class ServiceAccountJwt(byte[] key)
     public static string? PeekIssuer(string token)
     {
         var parts = token.Split('.');
-        return parts.Length == 3 && DecodeObject(parts[1]) is { } payload ? JsonValues.String(payload, "iss") : null;
+        return parts.Length == 3 && DecodeObject(parts[1]) is { } payload ? payload.Text("iss") : null;
     }
 
     /// <summary>
@@ -81,7 +82,7 @@ internal sealed class ServiceAccountJwt(byte[] key)
             error = "go-jose/go-jose: compact JWS format must have three parts";
             return false;
         }
-        if (JsonValues.String(header, "alg") != Algorithm)
+        if (header.Text("alg") != Algorithm)
         {
             error = "go-jose/go-jose: unexpected signature algorithm in JWS header; expected HS256";
             return false;

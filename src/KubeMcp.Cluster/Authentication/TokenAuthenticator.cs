@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Authorization;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Authentication;
 
@@ -134,23 +135,23 @@ internal sealed class TokenAuthenticator
 
         var seconds = now.ToUnixTimeSeconds();
         var leeway = (long)Leeway.TotalSeconds;
-        if (JsonValues.Integer(payload, "exp") is { } exp && seconds - leeway > exp)
+        if (payload.Long("exp") is { } exp && seconds - leeway > exp)
         {
             return TokenAuthenticationResult.Rejected("service account token has expired");
         }
-        if (JsonValues.Integer(payload, "nbf") is { } nbf && seconds + leeway < nbf)
+        if (payload.Long("nbf") is { } nbf && seconds + leeway < nbf)
         {
             return TokenAuthenticationResult.Rejected("service account token is not valid yet");
         }
-        if (JsonValues.Integer(payload, "iat") is { } iat && seconds + leeway < iat)
+        if (payload.Long("iat") is { } iat && seconds + leeway < iat)
         {
             return TokenAuthenticationResult.Rejected("service account token is issued in the future");
         }
 
-        var kubernetes = JsonValues.Object(payload, "kubernetes.io");
-        var ns = JsonValues.String(kubernetes, "namespace");
+        var kubernetes = payload.Obj("kubernetes.io");
+        var ns = kubernetes.Text("namespace");
         var serviceAccount = ReadReference(kubernetes, "serviceaccount");
-        var sub = JsonValues.String(payload, "sub");
+        var sub = payload.Text("sub");
         if (ns.Length == 0 || serviceAccount is null || sub != ServiceAccountUser.Username(ns, serviceAccount.Name))
         {
             return TokenAuthenticationResult.Rejected("service account token claims could not be validated: missing or inconsistent kubernetes.io claims");
@@ -180,7 +181,7 @@ internal sealed class TokenAuthenticator
             extra[WellKnownNames.NodeNameExtra] = [node.Name];
             extra[WellKnownNames.NodeUidExtra] = [node.Uid];
         }
-        if (JsonValues.String(payload, "jti") is { Length: > 0 } jti)
+        if (payload.Text("jti") is { Length: > 0 } jti)
         {
             extra[WellKnownNames.CredentialIdExtra] = [$"JTI={jti}"];
         }
@@ -200,23 +201,23 @@ internal sealed class TokenAuthenticator
         {
             return $"{resource} \"{reference.Name}\" not found";
         }
-        var metadata = JsonValues.Object(current, "metadata");
-        if (DateTimeOffset.TryParse(JsonValues.String(metadata, "deletionTimestamp"), out var deleted) && deleted < deletedBefore)
+        var metadata = current.Obj("metadata");
+        if (DateTimeOffset.TryParse(metadata.Text("deletionTimestamp"), out var deleted) && deleted < deletedBefore)
         {
             return ns is null ? $"{description} {reference.Name} has been deleted" : $"{description} {ns}/{reference.Name} has been deleted";
         }
-        var uid = JsonValues.String(metadata, "uid");
+        var uid = metadata.Text("uid");
         return uid == reference.Uid ? null : $"{description} UID ({uid}) does not match claim ({reference.Uid})";
     }
 
     private static IReadOnlyList<string> ReadAudiences(JsonObject payload) =>
-        payload["aud"] is JsonValue && JsonValues.String(payload, "aud") is { Length: > 0 } one
+        payload["aud"] is JsonValue && payload.Text("aud") is { Length: > 0 } one
             ? [one]
-            : JsonValues.Strings(payload, "aud");
+            : payload.Strings("aud");
 
     private static BoundObject? ReadReference(JsonObject? kubernetes, string property) =>
-        JsonValues.Object(kubernetes, property) is { } reference && JsonValues.String(reference, "name") is { Length: > 0 } name
-            ? new BoundObject(name, JsonValues.String(reference, "uid"))
+        kubernetes.Obj(property) is { } reference && reference.Text("name") is { Length: > 0 } name
+            ? new BoundObject(name, reference.Text("uid"))
             : null;
 
     private static IEnumerable<string> WithAuthenticated(IEnumerable<string> groups)

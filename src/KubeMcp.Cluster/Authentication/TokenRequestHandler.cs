@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Authorization;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Authentication;
 
@@ -21,20 +22,20 @@ internal sealed class TokenRequestHandler(TokenAuthenticator authenticator, IObj
     /// </exception>
     public JsonObject Create(string @namespace, string serviceAccountName, JsonObject request)
     {
-        var metadata = JsonValues.Object(request, "metadata");
-        if (JsonValues.String(metadata, "name") is { Length: > 0 } requestName && requestName != serviceAccountName)
+        var metadata = request.Obj("metadata");
+        if (metadata.Text("name") is { Length: > 0 } requestName && requestName != serviceAccountName)
         {
             throw Invalid(serviceAccountName, "metadata.name", $"\"{requestName}\"", "must match the service account name if specified");
         }
-        if (JsonValues.String(metadata, "namespace") is { Length: > 0 } requestNamespace && requestNamespace != @namespace)
+        if (metadata.Text("namespace") is { Length: > 0 } requestNamespace && requestNamespace != @namespace)
         {
             throw Invalid(serviceAccountName, "metadata.namespace", $"\"{requestNamespace}\"", "must match the service account namespace if specified");
         }
         var serviceAccount = objects.Find("serviceaccounts", @namespace, serviceAccountName)
             ?? throw NotFound("serviceaccounts", serviceAccountName);
 
-        var spec = JsonValues.Object(request, "spec");
-        var audiences = JsonValues.Strings(spec, "audiences");
+        var spec = request.Obj("spec");
+        var audiences = spec.Strings("audiences");
         if (audiences.Count == 0)
         {
             audiences = authenticator.ApiAudiences;
@@ -49,11 +50,11 @@ internal sealed class TokenRequestHandler(TokenAuthenticator authenticator, IObj
             throw Invalid(serviceAccountName, "spec.expirationSeconds", $"{expirationSeconds}", "may not specify a duration larger than 2^32 seconds");
         }
 
-        var boundObjectRef = JsonValues.Object(spec, "boundObjectRef");
+        var boundObjectRef = spec.Obj("boundObjectRef");
         var binding = boundObjectRef is null ? new TokenBinding() : Bind(@namespace, serviceAccountName, boundObjectRef);
 
         var now = time.GetUtcNow();
-        var saUid = JsonValues.String(JsonValues.Object(serviceAccount, "metadata"), "uid");
+        var saUid = serviceAccount.Obj("metadata").Text("uid");
         var token = authenticator.Issue(@namespace, serviceAccountName, saUid, audiences, expirationSeconds, now, binding);
 
         return new JsonObject
@@ -68,7 +69,7 @@ internal sealed class TokenRequestHandler(TokenAuthenticator authenticator, IObj
             },
             ["spec"] = new JsonObject
             {
-                ["audiences"] = JsonValues.ToArray(audiences),
+                ["audiences"] = new JsonArray([.. audiences.Select(v => (JsonNode?)v)]),
                 ["expirationSeconds"] = expirationSeconds,
                 ["boundObjectRef"] = boundObjectRef?.DeepClone(),
             },
@@ -86,17 +87,17 @@ internal sealed class TokenRequestHandler(TokenAuthenticator authenticator, IObj
         {
             return DefaultExpirationSeconds;
         }
-        return JsonValues.Integer(spec, "expirationSeconds")
+        return spec.Long("expirationSeconds")
             ?? throw ApiException.BadRequest(
                 "TokenRequest in version \"v1\" cannot be handled as a TokenRequest: spec.expirationSeconds must be an integer number of seconds");
     }
 
     private TokenBinding Bind(string @namespace, string serviceAccountName, JsonObject reference)
     {
-        var kind = JsonValues.String(reference, "kind");
-        var apiVersion = JsonValues.String(reference, "apiVersion");
-        var name = JsonValues.String(reference, "name");
-        var expectedUid = JsonValues.String(reference, "uid");
+        var kind = reference.Text("kind");
+        var apiVersion = reference.Text("apiVersion");
+        var name = reference.Text("name");
+        var expectedUid = reference.Text("uid");
         if (apiVersion != "v1" || kind is not ("Pod" or "Secret" or "Node"))
         {
             var (group, version) = apiVersion.Contains('/') ? (apiVersion[..apiVersion.IndexOf('/')], apiVersion[(apiVersion.IndexOf('/') + 1)..]) : ("", apiVersion);
@@ -116,15 +117,15 @@ internal sealed class TokenRequestHandler(TokenAuthenticator authenticator, IObj
         switch (kind)
         {
             case "Pod":
-                var podSpec = JsonValues.Object(target, "spec");
-                var podServiceAccount = JsonValues.String(podSpec, "serviceAccountName");
+                var podSpec = target.Obj("spec");
+                var podServiceAccount = podSpec.Text("serviceAccountName");
                 if (podServiceAccount != serviceAccountName)
                 {
                     throw ApiException.BadRequest(
                         $"cannot bind token for serviceaccount \"{serviceAccountName}\" to pod running with different serviceaccount name.");
                 }
                 // The node is informational: a pod whose node is gone still gets a token, without node claims.
-                var nodeName = JsonValues.String(podSpec, "nodeName");
+                var nodeName = podSpec.Text("nodeName");
                 var node = nodeName.Length > 0 && objects.Find("nodes", null, nodeName) is { } nodeObject
                     ? new BoundObject(nodeName, Uid(nodeObject))
                     : null;
@@ -136,7 +137,7 @@ internal sealed class TokenRequestHandler(TokenAuthenticator authenticator, IObj
         }
     }
 
-    private static string Uid(JsonObject obj) => JsonValues.String(JsonValues.Object(obj, "metadata"), "uid");
+    private static string Uid(JsonObject obj) => obj.Obj("metadata").Text("uid");
 
     private static ApiException NotFound(string resource, string name) =>
         new(404, "NotFound", $"{resource} \"{name}\" not found", new JsonObject { ["name"] = name, ["kind"] = resource });

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Authorization;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Authentication;
 
@@ -14,13 +15,13 @@ internal sealed class TokenReviewHandler(TokenAuthenticator authenticator, TimeP
     /// <exception cref="ApiException">400 when the request carries no token.</exception>
     public JsonObject Review(JsonObject request)
     {
-        var spec = JsonValues.Object(request, "spec");
-        var token = JsonValues.String(spec, "token");
+        var spec = request.Obj("spec");
+        var token = spec.Text("token");
         if (token.Length == 0)
         {
             throw ApiException.BadRequest("token is required for TokenReview in authentication.k8s.io");
         }
-        var audiences = JsonValues.Strings(spec, "audiences");
+        var audiences = spec.Strings("audiences");
         var result = authenticator.AuthenticateToken(token, time.GetUtcNow(), audiences);
 
         var status = new JsonObject();
@@ -28,7 +29,7 @@ internal sealed class TokenReviewHandler(TokenAuthenticator authenticator, TimeP
         {
             status["authenticated"] = true;
             status["user"] = result.User!.ToJson();
-            status["audiences"] = JsonValues.ToArray(result.Audiences);
+            status["audiences"] = new JsonArray([.. result.Audiences.Select(v => (JsonNode?)v)]);
         }
         else
         {
@@ -48,5 +49,5 @@ internal sealed class TokenReviewHandler(TokenAuthenticator authenticator, TimeP
     }
 
     internal static JsonObject Metadata(JsonObject request) =>
-        JsonValues.Object(request, "metadata")?.DeepClone() as JsonObject ?? new JsonObject { ["creationTimestamp"] = null };
+        request.Obj("metadata")?.DeepClone() as JsonObject ?? new JsonObject { ["creationTimestamp"] = null };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Authentication;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Authorization;
 
@@ -16,7 +17,7 @@ internal sealed class AccessReviewHandler(RbacAuthorizer authorizer)
     public JsonObject SelfSubjectAccessReview(JsonObject request, UserInfo requester)
     {
         const string kind = "SelfSubjectAccessReview";
-        var spec = JsonValues.Object(request, "spec");
+        var spec = request.Obj("spec");
         var causes = ValidateAttributes(spec);
         causes.AddRange(ValidateEmptyMetadata(request, allowNamespace: false));
         ThrowIfInvalid(kind, causes);
@@ -26,7 +27,7 @@ internal sealed class AccessReviewHandler(RbacAuthorizer authorizer)
     public JsonObject SubjectAccessReview(JsonObject request)
     {
         const string kind = "SubjectAccessReview";
-        var spec = JsonValues.Object(request, "spec");
+        var spec = request.Obj("spec");
         var causes = ValidateSubjectSpec(spec);
         causes.AddRange(ValidateEmptyMetadata(request, allowNamespace: false));
         ThrowIfInvalid(kind, causes);
@@ -42,16 +43,16 @@ internal sealed class AccessReviewHandler(RbacAuthorizer authorizer)
         {
             throw ApiException.BadRequest("namespace is required on this type: ");
         }
-        var metadataNamespace = JsonValues.String(JsonValues.Object(request, "metadata"), "namespace");
+        var metadataNamespace = request.Obj("metadata").Text("namespace");
         if (metadataNamespace.Length > 0 && metadataNamespace != @namespace)
         {
             throw ApiException.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
         }
-        var spec = JsonValues.Object(request, "spec");
+        var spec = request.Obj("spec");
         var causes = ValidateSubjectSpec(spec);
         causes.AddRange(ValidateEmptyMetadata(request, allowNamespace: true));
-        if (JsonValues.Object(spec, "resourceAttributes") is { } attributes &&
-            JsonValues.String(attributes, "namespace") is var attributesNamespace && attributesNamespace != @namespace)
+        if (spec.Obj("resourceAttributes") is { } attributes &&
+            attributes.Text("namespace") is var attributesNamespace && attributesNamespace != @namespace)
         {
             causes.Add(InvalidField("spec.resourceAttributes.namespace", $"\"{attributesNamespace}\"", "must match metadata.namespace"));
         }
@@ -68,7 +69,7 @@ internal sealed class AccessReviewHandler(RbacAuthorizer authorizer)
 
     public JsonObject SelfSubjectRulesReview(JsonObject request, UserInfo requester)
     {
-        var @namespace = JsonValues.String(JsonValues.Object(request, "spec"), "namespace");
+        var @namespace = request.Obj("spec").Text("namespace");
         if (@namespace.Length == 0)
         {
             throw ApiException.BadRequest("no namespace on request");
@@ -104,40 +105,40 @@ internal sealed class AccessReviewHandler(RbacAuthorizer authorizer)
 
     private AuthorizationDecision Decide(JsonObject spec, UserInfo user)
     {
-        if (JsonValues.Object(spec, "resourceAttributes") is { } resource)
+        if (spec.Obj("resourceAttributes") is { } resource)
         {
             return authorizer.Authorize(new RequestAttributes
             {
                 User = user,
-                Verb = JsonValues.String(resource, "verb"),
+                Verb = resource.Text("verb"),
                 IsResourceRequest = true,
-                ApiGroup = JsonValues.String(resource, "group"),
+                ApiGroup = resource.Text("group"),
                 // An empty version means any version, which RBAC never looks at anyway.
-                ApiVersion = JsonValues.String(resource, "version") is { Length: > 0 } v ? v : "*",
-                Resource = JsonValues.String(resource, "resource"),
-                Subresource = JsonValues.String(resource, "subresource"),
-                Namespace = JsonValues.String(resource, "namespace"),
-                Name = JsonValues.String(resource, "name"),
+                ApiVersion = resource.Text("version") is { Length: > 0 } v ? v : "*",
+                Resource = resource.Text("resource"),
+                Subresource = resource.Text("subresource"),
+                Namespace = resource.Text("namespace"),
+                Name = resource.Text("name"),
             });
         }
-        var nonResource = JsonValues.Object(spec, "nonResourceAttributes");
+        var nonResource = spec.Obj("nonResourceAttributes");
         return authorizer.Authorize(RequestAttributes.ForPath(user,
-            JsonValues.String(nonResource, "verb"), JsonValues.String(nonResource, "path")));
+            nonResource.Text("verb"), nonResource.Text("path")));
     }
 
     /// <summary>The user a SubjectAccessReview asks about: exactly as given (no virtual groups are added).</summary>
     private static UserInfo SubjectOf(JsonObject spec)
     {
         var extra = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (JsonValues.Object(spec, "extra") is { } extraJson)
+        if (spec.Obj("extra") is { } extraJson)
         {
             foreach (var (key, _) in extraJson)
             {
-                extra[key] = JsonValues.Strings(extraJson, key);
+                extra[key] = extraJson.Strings(key);
             }
         }
-        return UserInfo.Create(JsonValues.String(spec, "user"), JsonValues.String(spec, "uid"),
-            JsonValues.Strings(spec, "groups"), extra);
+        return UserInfo.Create(spec.Text("user"), spec.Text("uid"),
+            spec.Strings("groups"), extra);
     }
 
     private static JsonObject Respond(string kind, JsonObject request, AuthorizationDecision? decision = null, JsonObject? status = null)
@@ -153,7 +154,7 @@ internal sealed class AccessReviewHandler(RbacAuthorizer authorizer)
         var response = (JsonObject)request.DeepClone();
         response["apiVersion"] = $"{Group}/v1";
         response["kind"] = kind;
-        response["metadata"] = JsonValues.Object(request, "metadata")?.DeepClone() ?? new JsonObject { ["creationTimestamp"] = null };
+        response["metadata"] = request.Obj("metadata")?.DeepClone() ?? new JsonObject { ["creationTimestamp"] = null };
         response["status"] = status;
         return response;
     }
@@ -161,7 +162,7 @@ internal sealed class AccessReviewHandler(RbacAuthorizer authorizer)
     private static List<FieldError> ValidateSubjectSpec(JsonObject? spec)
     {
         var causes = ValidateAttributes(spec);
-        if (JsonValues.String(spec, "user").Length == 0 && JsonValues.Strings(spec, "groups").Count == 0)
+        if (spec.Text("user").Length == 0 && spec.Strings("groups").Count == 0)
         {
             causes.Add(InvalidField("spec.user", "\"\"", "at least one of user or group must be specified"));
         }
@@ -186,7 +187,7 @@ internal sealed class AccessReviewHandler(RbacAuthorizer authorizer)
 
     private static IEnumerable<FieldError> ValidateEmptyMetadata(JsonObject request, bool allowNamespace)
     {
-        var metadata = JsonValues.Object(request, "metadata");
+        var metadata = request.Obj("metadata");
         var filled = metadata?.Where(p => p.Value is not null && p.Key != "managedFields" &&
             !(p.Key == "creationTimestamp" && p.Value is JsonValue) && !(allowNamespace && p.Key == "namespace") &&
             !(p.Value is JsonObject { Count: 0 } or JsonArray { Count: 0 }) &&

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Authentication;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Authorization;
 
@@ -167,5 +168,5 @@ internal static class BootstrapPolicy
 
     private static JsonObject NonResource(string[] verbs, string[] urls) => new PolicyRule(verbs, [], [], [], urls).ToJson();
 
-    private static string NameOf(JsonObject obj) => JsonValues.String(JsonValues.Object(obj, "metadata"), "name");
+    private static string NameOf(JsonObject obj) => obj.Obj("metadata").Text("name");
 }

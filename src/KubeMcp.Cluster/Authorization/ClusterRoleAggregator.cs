@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Selectors;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Authorization;
 
@@ -29,12 +32,12 @@ internal static class ClusterRoleAggregator
             var progress = false;
             foreach (var (name, role) in current.ToList())
             {
-                if (JsonValues.Object(role, "aggregationRule") is not { } aggregationRule)
+                if (role.Obj("aggregationRule") is not { } aggregationRule)
                 {
                     continue;
                 }
                 var rules = AggregatedRules(name, aggregationRule, current.Values);
-                if (SameRules(rules, JsonValues.Objects(role, "rules").ToList()))
+                if (SameRules(rules, role.Objects("rules").ToList()))
                 {
                     continue;
                 }
@@ -56,19 +59,19 @@ internal static class ClusterRoleAggregator
     {
         var result = new List<JsonObject>();
         var parsed = new List<PolicyRule>();
-        foreach (var selectorJson in JsonValues.Objects(aggregationRule, "clusterRoleSelectors"))
+        foreach (var selectorJson in aggregationRule.Objects("clusterRoleSelectors"))
         {
-            if (LabelSelector.Parse(selectorJson, out _) is not { } selector)
+            if (LabelSelector.TryFromObject(selectorJson, out _) is not { } selector)
             {
                 continue;
             }
             foreach (var source in roles)
             {
-                if (NameOf(source) == name || !selector.Matches(LabelSelector.LabelsOf(source)))
+                if (NameOf(source) == name || !selector.Matches(source.Labels()))
                 {
                     continue;
                 }
-                foreach (var rule in JsonValues.Objects(source, "rules"))
+                foreach (var rule in source.Objects("rules"))
                 {
                     var policyRule = PolicyRule.FromJson(rule);
                     if (!parsed.Any(p => p.SameAs(policyRule)))
@@ -86,5 +89,5 @@ internal static class ClusterRoleAggregator
         left.Count == right.Count &&
         left.Zip(right).All(pair => PolicyRule.FromJson(pair.First).SameAs(PolicyRule.FromJson(pair.Second)));
 
-    private static string NameOf(JsonObject obj) => JsonValues.String(JsonValues.Object(obj, "metadata"), "name");
+    private static string NameOf(JsonObject obj) => obj.Obj("metadata").Text("name");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Authorization;
 
@@ -13,15 +14,15 @@ internal sealed record PolicyRule(
     private const string All = "*";
 
     public static PolicyRule FromJson(JsonObject rule) => new(
-        JsonValues.Strings(rule, "verbs"),
-        JsonValues.Strings(rule, "apiGroups"),
-        JsonValues.Strings(rule, "resources"),
-        JsonValues.Strings(rule, "resourceNames"),
-        JsonValues.Strings(rule, "nonResourceURLs"));
+        rule.Strings("verbs"),
+        rule.Strings("apiGroups"),
+        rule.Strings("resources"),
+        rule.Strings("resourceNames"),
+        rule.Strings("nonResourceURLs"));
 
     /// <summary>The rules of a Role or ClusterRole object; malformed entries are skipped.</summary>
     public static IReadOnlyList<PolicyRule> FromRole(JsonObject role) =>
-        JsonValues.Objects(role, "rules").Select(FromJson).ToArray();
+        role.Objects("rules").Select(FromJson).ToArray();
 
     public bool Allows(RequestAttributes request) => request.IsResourceRequest
         ? MatchesVerb(request.Verb) && MatchesApiGroup(request.ApiGroup) &&
@@ -60,22 +61,22 @@ internal sealed record PolicyRule(
     /// <summary>The wire form, omitting empty lists as the API server does.</summary>
     public JsonObject ToJson()
     {
-        var json = new JsonObject { ["verbs"] = JsonValues.ToArray(Verbs) };
+        var json = new JsonObject { ["verbs"] = new JsonArray([.. Verbs.Select(v => (JsonNode?)v)]) };
         if (ApiGroups.Count > 0)
         {
-            json["apiGroups"] = JsonValues.ToArray(ApiGroups);
+            json["apiGroups"] = new JsonArray([.. ApiGroups.Select(v => (JsonNode?)v)]);
         }
         if (Resources.Count > 0)
         {
-            json["resources"] = JsonValues.ToArray(Resources);
+            json["resources"] = new JsonArray([.. Resources.Select(v => (JsonNode?)v)]);
         }
         if (ResourceNames.Count > 0)
         {
-            json["resourceNames"] = JsonValues.ToArray(ResourceNames);
+            json["resourceNames"] = new JsonArray([.. ResourceNames.Select(v => (JsonNode?)v)]);
         }
         if (NonResourceUrls.Count > 0)
         {
-            json["nonResourceURLs"] = JsonValues.ToArray(NonResourceUrls);
+            json["nonResourceURLs"] = new JsonArray([.. NonResourceUrls.Select(v => (JsonNode?)v)]);
         }
         return json;
     }

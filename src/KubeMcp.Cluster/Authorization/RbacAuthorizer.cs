@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Authentication;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Authorization;
 
@@ -138,9 +139,9 @@ internal sealed class RbacAuthorizer(IRbacSource source)
             {
                 return true;
             }
-            var roleRef = JsonValues.Object(binding, "roleRef");
-            var roleKind = JsonValues.String(roleRef, "kind");
-            var roleName = JsonValues.String(roleRef, "name");
+            var roleRef = binding.Obj("roleRef");
+            var roleKind = roleRef.Text("kind");
+            var roleName = roleRef.Text("name");
             JsonObject? role;
             switch (roleKind)
             {
@@ -169,8 +170,8 @@ internal sealed class RbacAuthorizer(IRbacSource source)
             }
 
             var from = new RuleSource(
-                JsonValues.String(JsonValues.Object(binding, "metadata"), "name"), bindingNamespace, roleKind, roleName,
-                JsonValues.String(subject, "kind"), JsonValues.String(subject, "name"), JsonValues.String(subject, "namespace"));
+                binding.Obj("metadata").Text("name"), bindingNamespace, roleKind, roleName,
+                subject.Text("kind"), subject.Text("name"), subject.Text("namespace"));
             foreach (var rule in ParsedRules.GetValue(role, PolicyRule.FromRole))
             {
                 if (!visitor(from, rule))
@@ -185,15 +186,15 @@ internal sealed class RbacAuthorizer(IRbacSource source)
     /// <summary>The first subject of the binding that names the user, one of its groups, or its ServiceAccount.</summary>
     private static JsonObject? FindSubject(UserInfo user, JsonObject binding, string bindingNamespace)
     {
-        foreach (var subject in JsonValues.Objects(binding, "subjects"))
+        foreach (var subject in binding.Objects("subjects"))
         {
-            var name = JsonValues.String(subject, "name");
-            var applies = JsonValues.String(subject, "kind") switch
+            var name = subject.Text("name");
+            var applies = subject.Text("kind") switch
             {
                 "User" => user.Name == name,
                 "Group" => user.IsInGroup(name),
                 // A ServiceAccount subject without a namespace means the binding's own namespace.
-                "ServiceAccount" => JsonValues.String(subject, "namespace") is var ns &&
+                "ServiceAccount" => subject.Text("namespace") is var ns &&
                     (ns.Length > 0 ? ns : bindingNamespace) is { Length: > 0 } saNamespace &&
                     ServiceAccountUser.Matches(saNamespace, name, user.Name),
                 _ => false,
@@ -211,7 +212,7 @@ internal sealed class RbacAuthorizer(IRbacSource source)
         var byName = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var obj in objects)
         {
-            byName.TryAdd(JsonValues.String(JsonValues.Object(obj, "metadata"), "name"), obj);
+            byName.TryAdd(obj.Obj("metadata").Text("name"), obj);
         }
         return byName;
     }

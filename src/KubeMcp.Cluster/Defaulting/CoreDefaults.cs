@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Defaulting;
 
@@ -15,7 +16,7 @@ internal static class CoreDefaults
         }
         Json.DefaultString(Json.Object(obj, "status", create: true), "phase", "Active");
         var metadata = Json.Object(obj, "metadata");
-        if (Json.String(metadata, "name") is { Length: > 0 } name && Json.Object(metadata, "labels", create: true) is { } labels)
+        if (JsonRead.Str(metadata, "name") is { Length: > 0 } name && Json.Object(metadata, "labels", create: true) is { } labels)
         {
             labels["kubernetes.io/metadata.name"] = name;
         }
@@ -39,9 +40,9 @@ internal static class CoreDefaults
 
     public static void Endpoints(JsonObject obj)
     {
-        foreach (var subset in Json.Items(obj, "subsets"))
+        foreach (var subset in JsonRead.Objects(obj, "subsets"))
         {
-            foreach (var port in Json.Items(subset, "ports"))
+            foreach (var port in JsonRead.Objects(subset, "ports"))
             {
                 Json.DefaultString(port, "protocol", "TCP");
             }
@@ -50,7 +51,7 @@ internal static class CoreDefaults
 
     public static void EndpointSlice(JsonObject obj)
     {
-        foreach (var port in Json.Items(obj, "ports"))
+        foreach (var port in JsonRead.Objects(obj, "ports"))
         {
             Json.DefaultString(port, "protocol", "TCP");
         }
@@ -102,9 +103,9 @@ internal static class CoreDefaults
         {
             return;
         }
-        foreach (var rule in Json.Items(spec, "ingress").Concat(Json.Items(spec, "egress")))
+        foreach (var rule in JsonRead.Objects(spec, "ingress").Concat(JsonRead.Objects(spec, "egress")))
         {
-            foreach (var port in Json.Items(rule, "ports"))
+            foreach (var port in JsonRead.Objects(rule, "ports"))
             {
                 Json.DefaultString(port, "protocol", "TCP");
             }
@@ -124,9 +125,9 @@ internal static class CoreDefaults
     public static void RoleBinding(JsonObject obj)
     {
         Json.DefaultString(Json.Object(obj, "roleRef"), "apiGroup", "rbac.authorization.k8s.io");
-        foreach (var subject in Json.Items(obj, "subjects"))
+        foreach (var subject in JsonRead.Objects(obj, "subjects"))
         {
-            if (Json.String(subject, "kind") is "User" or "Group")
+            if (JsonRead.Str(subject, "kind") is "User" or "Group")
             {
                 Json.DefaultString(subject, "apiGroup", "rbac.authorization.k8s.io");
             }

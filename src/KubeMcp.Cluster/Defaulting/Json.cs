@@ -48,13 +48,6 @@ internal static class Json
         }
     }
 
-    /// <summary>The object elements of an array field (other elements are skipped).</summary>
-    public static IEnumerable<JsonObject> Items(JsonObject? parent, string key) =>
-        parent?[key] is JsonArray array ? array.OfType<JsonObject>() : [];
-
-    public static string? String(JsonObject? obj, string key) =>
-        obj?[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
-
     public static bool IsSet(JsonObject? obj, string key) => obj?[key] is not null;
 
     /// <summary>True when the field is absent, null, an empty string, zero or an empty object/array.</summary>

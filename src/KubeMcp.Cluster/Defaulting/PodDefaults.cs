@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KubeMcp.Cluster.Validation;
+using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Defaulting;
 
@@ -21,14 +22,14 @@ internal static class PodDefaults
         {
             return;
         }
-        foreach (var container in Json.Items(spec, "containers").Concat(Json.Items(spec, "initContainers")))
+        foreach (var container in JsonRead.Objects(spec, "containers").Concat(JsonRead.Objects(spec, "initContainers")))
         {
             RequestsFromLimits(container);
         }
         PodSpecDefaults.Apply(spec);
         Json.Default(spec, "enableServiceLinks", true);
-        Json.DefaultString(spec, "serviceAccountName", Json.String(spec, "serviceAccount") is { Length: > 0 } legacy ? legacy : "default");
-        Json.DefaultString(spec, "serviceAccount", Json.String(spec, "serviceAccountName")!);
+        Json.DefaultString(spec, "serviceAccountName", JsonRead.Str(spec, "serviceAccount") is { Length: > 0 } legacy ? legacy : "default");
+        Json.DefaultString(spec, "serviceAccount", JsonRead.Str(spec, "serviceAccountName")!);
         if (!Json.IsSet(spec, "priority") && !Json.IsSet(spec, "priorityClassName"))
         {
             spec["priority"] = 0;
@@ -45,7 +46,7 @@ internal static class PodDefaults
     /// container asks for either, Burstable otherwise.</summary>
     public static string QosClass(JsonObject spec)
     {
-        var containers = Json.Items(spec, "containers").Concat(Json.Items(spec, "initContainers")).ToList();
+        var containers = JsonRead.Objects(spec, "containers").Concat(JsonRead.Objects(spec, "initContainers")).ToList();
         var any = false;
         var guaranteed = containers.Count > 0;
         foreach (var container in containers)
@@ -107,8 +108,8 @@ internal static class PodDefaults
         foreach (var key in TolerationKeys)
         {
             var tolerated = tolerations.OfType<JsonObject>().Any(t =>
-                (Json.String(t, "key") ?? "") is var k && (k == key || k.Length == 0) &&
-                (Json.String(t, "effect") ?? "") is var e && (e == "NoExecute" || e.Length == 0));
+                (JsonRead.Str(t, "key") ?? "") is var k && (k == key || k.Length == 0) &&
+                (JsonRead.Str(t, "effect") ?? "") is var e && (e == "NoExecute" || e.Length == 0));
             if (!tolerated)
             {
                 tolerations.Add(new JsonObject

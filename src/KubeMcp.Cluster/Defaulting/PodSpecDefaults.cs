@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Defaulting;
 
@@ -24,12 +25,12 @@ internal static class PodSpecDefaults
         var hostNetwork = spec["hostNetwork"] is JsonValue hn && hn.TryGetValue<bool>(out var b) && b;
         foreach (var key in (string[])["initContainers", "containers", "ephemeralContainers"])
         {
-            foreach (var container in Json.Items(spec, key))
+            foreach (var container in JsonRead.Objects(spec, key))
             {
                 Container(container, hostNetwork);
             }
         }
-        foreach (var volume in Json.Items(spec, "volumes"))
+        foreach (var volume in JsonRead.Objects(spec, "volumes"))
         {
             Volume(volume);
         }
@@ -52,9 +53,9 @@ internal static class PodSpecDefaults
     {
         Json.DefaultString(container, "terminationMessagePath", "/dev/termination-log");
         Json.DefaultString(container, "terminationMessagePolicy", "File");
-        Json.DefaultString(container, "imagePullPolicy", PullPolicyFor(Json.String(container, "image")));
+        Json.DefaultString(container, "imagePullPolicy", PullPolicyFor(JsonRead.Str(container, "image")));
         Json.Default(container, "resources", new JsonObject());
-        foreach (var port in Json.Items(container, "ports"))
+        foreach (var port in JsonRead.Objects(container, "ports"))
         {
             Json.DefaultString(port, "protocol", "TCP");
             if (hostNetwork && Json.IsZero(port["hostPort"]) && port["containerPort"] is JsonValue containerPort)
@@ -62,7 +63,7 @@ internal static class PodSpecDefaults
                 port["hostPort"] = containerPort.DeepClone();
             }
         }
-        foreach (var env in Json.Items(container, "env"))
+        foreach (var env in JsonRead.Objects(container, "env"))
         {
             FieldRef(Json.Object(Json.Object(env, "valueFrom"), "fieldRef"));
         }
@@ -114,14 +115,14 @@ internal static class PodSpecDefaults
         {
             Json.Default(Json.Object(volume, source), "defaultMode", DefaultFileMode);
         }
-        foreach (var item in Json.Items(Json.Object(volume, "downwardAPI"), "items"))
+        foreach (var item in JsonRead.Objects(Json.Object(volume, "downwardAPI"), "items"))
         {
             FieldRef(Json.Object(item, "fieldRef"));
         }
-        foreach (var projection in Json.Items(Json.Object(volume, "projected"), "sources"))
+        foreach (var projection in JsonRead.Objects(Json.Object(volume, "projected"), "sources"))
         {
             Json.Default(Json.Object(projection, "serviceAccountToken"), "expirationSeconds", 3600);
-            foreach (var item in Json.Items(Json.Object(projection, "downwardAPI"), "items"))
+            foreach (var item in JsonRead.Objects(Json.Object(projection, "downwardAPI"), "items"))
             {
                 FieldRef(Json.Object(item, "fieldRef"));
             }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Defaulting;
 
@@ -18,14 +19,14 @@ internal static class ServiceDefaults
         }
         Json.DefaultString(spec, "type", "ClusterIP");
         Json.DefaultString(spec, "sessionAffinity", "None");
-        if (Json.String(spec, "sessionAffinity") == "ClientIP")
+        if (JsonRead.Str(spec, "sessionAffinity") == "ClientIP")
         {
             var config = Json.Object(spec, "sessionAffinityConfig", create: true);
             Json.Default(Json.Object(config, "clientIP", create: true), "timeoutSeconds", 10800);
         }
-        var type = Json.String(spec, "type");
+        var type = JsonRead.Str(spec, "type");
         var exposesNodePorts = type is "NodePort" or "LoadBalancer";
-        foreach (var port in Json.Items(spec, "ports"))
+        foreach (var port in JsonRead.Objects(spec, "ports"))
         {
             Json.DefaultString(port, "protocol", "TCP");
             if (Json.IsZero(port["targetPort"]) && port["port"] is JsonValue p && p.GetValueKind() == JsonValueKind.Number)
@@ -50,7 +51,7 @@ internal static class ServiceDefaults
             return;
         }
         Json.DefaultString(spec, "internalTrafficPolicy", "Cluster");
-        var clusterIP = Json.String(spec, "clusterIP");
+        var clusterIP = JsonRead.Str(spec, "clusterIP");
         if (string.IsNullOrEmpty(clusterIP) && spec["clusterIPs"] is JsonArray { Count: > 0 } ips && ips[0] is JsonValue first &&
             first.GetValueKind() == JsonValueKind.String)
         {

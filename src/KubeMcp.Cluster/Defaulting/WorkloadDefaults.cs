@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Defaulting;
 
@@ -15,7 +16,7 @@ internal static class WorkloadDefaults
         Json.Default(spec, "replicas", 1);
         var strategy = Json.Object(spec, "strategy", create: true);
         Json.DefaultString(strategy, "type", "RollingUpdate");
-        if (Json.String(strategy, "type") == "RollingUpdate")
+        if (JsonRead.Str(strategy, "type") == "RollingUpdate")
         {
             var rolling = Json.Object(strategy, "rollingUpdate", create: true);
             Json.Default(rolling, "maxUnavailable", "25%");
@@ -67,7 +68,7 @@ internal static class WorkloadDefaults
         Json.DefaultString(spec, "podManagementPolicy", "OrderedReady");
         var strategy = Json.Object(spec, "updateStrategy", create: true);
         Json.DefaultString(strategy, "type", "RollingUpdate");
-        if (Json.String(strategy, "type") == "RollingUpdate")
+        if (JsonRead.Str(strategy, "type") == "RollingUpdate")
         {
             Json.Default(Json.Object(strategy, "rollingUpdate", create: true), "partition", 0);
         }
@@ -76,7 +77,7 @@ internal static class WorkloadDefaults
         Json.DefaultString(retention, "whenScaled", "Retain");
         Json.Default(spec, "replicas", 1);
         Json.Default(spec, "revisionHistoryLimit", 10);
-        foreach (var claim in Json.Items(spec, "volumeClaimTemplates"))
+        foreach (var claim in JsonRead.Objects(spec, "volumeClaimTemplates"))
         {
             Json.DefaultString(Json.Object(claim, "spec"), "volumeMode", "Filesystem");
             Json.DefaultString(Json.Object(claim, "status", create: true), "phase", "Pending");
@@ -93,7 +94,7 @@ internal static class WorkloadDefaults
         }
         var strategy = Json.Object(spec, "updateStrategy", create: true);
         Json.DefaultString(strategy, "type", "RollingUpdate");
-        if (Json.String(strategy, "type") == "RollingUpdate")
+        if (JsonRead.Str(strategy, "type") == "RollingUpdate")
         {
             var rolling = Json.Object(strategy, "rollingUpdate", create: true);
             Json.Default(rolling, "maxUnavailable", 1);
@@ -125,14 +126,14 @@ internal static class WorkloadDefaults
         Json.Default(spec, "suspend", false);
         Json.DefaultString(spec, "podReplacementPolicy", Json.IsSet(spec, "podFailurePolicy") ? "Failed" : "TerminatingOrFailed");
         var metadata = Json.Object(obj, "metadata");
-        var uid = Json.String(metadata, "uid");
+        var uid = JsonRead.Str(metadata, "uid");
         var manual = spec["manualSelector"] is JsonValue m && m.TryGetValue<bool>(out var manualSelector) && manualSelector;
         var generate = !manual && !string.IsNullOrEmpty(uid);
         var templateMetadata = Json.Object(Json.Object(spec, "template"), "metadata", create: generate);
         if (generate && templateMetadata is not null)
         {
             var labels = Json.Object(templateMetadata, "labels", create: true);
-            var name = Json.String(metadata, "name") ?? "";
+            var name = JsonRead.Str(metadata, "name") ?? "";
             if (labels is not null)
             {
                 labels["batch.kubernetes.io/controller-uid"] = uid!;

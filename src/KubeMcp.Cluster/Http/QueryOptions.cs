@@ -42,6 +42,18 @@ internal static class QueryOptions
         long.TryParse(request.Query["timeoutSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
 
     /// <summary>Like the API server, the default field manager is the client's user-agent program name.</summary>
+    /// <summary>A boolean query parameter as the API server reads one; absent is false.</summary>
+    public static bool Bool(IQueryCollection query, string name)
+    {
+        var text = query[name].ToString();
+        return text switch
+        {
+            "" or "false" or "False" or "0" => false,
+            "true" or "True" or "1" => true,
+            _ => throw ApiException.BadRequest($"invalid value \"{text}\" for {name}: must be true or false"),
+        };
+    }
+
     private static string DefaultManager(HttpRequest request)
     {
         var agent = request.Headers.UserAgent.ToString();

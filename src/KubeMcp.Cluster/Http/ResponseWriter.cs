@@ -65,6 +65,14 @@ internal static class ResponseWriter
             resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), continueToken, remaining, ctx.RequestAborted);
     }
 
+    /// <summary>The plain-text 404 Go's HTTP mux answers for an unknown path (kubelet endpoints answer this way).</summary>
+    public static async Task WritePageNotFoundAsync(HttpContext ctx)
+    {
+        ctx.Response.StatusCode = 404;
+        ctx.Response.ContentType = "text/plain; charset=utf-8";
+        await ctx.Response.WriteAsync("404 page not found\n", ctx.RequestAborted);
+    }
+
     public static Task WriteErrorAsync(HttpContext ctx, ApiException error)
     {
         if (ctx.Response.HasStarted)

@@ -1,3 +1,4 @@
+using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Kubelet.Runtime;
 
 namespace KubeMcp.Cluster.Kubelet;

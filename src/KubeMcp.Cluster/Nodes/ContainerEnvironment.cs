@@ -115,7 +115,7 @@ internal static partial class ContainerEnvironment
             var spec = (pod.At("spec.containers") as JsonArray ?? []).OfType<JsonObject>()
                 .FirstOrDefault(c => container is null || c["name"]?.ToString() == container);
             var value = spec?.Str("resources." + resource["resource"]?.ToString()) ?? "";
-            return value.Length > 0 ? ((long)Scheduling.Quantities.Value(value)).ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
+            return value.Length > 0 ? ((long)Quantity.ValueOrZero(value)).ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
         }
         return null;
     }

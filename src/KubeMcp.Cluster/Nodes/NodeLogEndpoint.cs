@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace KubeMcp.Cluster.Nodes;
@@ -50,9 +51,7 @@ internal sealed class NodeLogEndpoint(SimulatedKubelets kubelets)
                 await WriteLinesAsync(context, CriLines(instance, tail), null);
                 return;
             default:
-                context.Response.StatusCode = 404;
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync("404 page not found\n", context.RequestAborted);
+                await ResponseWriter.WritePageNotFoundAsync(context);
                 return;
         }
     }

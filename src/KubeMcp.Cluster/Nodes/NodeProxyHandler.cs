@@ -52,9 +52,7 @@ internal sealed class NodeProxyHandler(SimulatedKubelets kubelets) : ISubresourc
                 await _logs.ServeAsync(context, node, rest);
                 return;
             default:
-                context.Response.StatusCode = 404;
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync("404 page not found\n", context.RequestAborted);
+                await ResponseWriter.WritePageNotFoundAsync(context);
                 return;
         }
     }

@@ -1,4 +1,5 @@
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace KubeMcp.Cluster.Nodes;
@@ -12,10 +13,10 @@ internal sealed record PodExecOptions(IReadOnlyList<string> Command, string? Con
         var options = new PodExecOptions(
             command,
             string.IsNullOrEmpty(query["container"]) ? null : query["container"].ToString(),
-            Bool(query, "stdin"),
-            Bool(query, "stdout"),
-            Bool(query, "stderr"),
-            Bool(query, "tty"));
+            QueryOptions.Bool(query, "stdin"),
+            QueryOptions.Bool(query, "stdout"),
+            QueryOptions.Bool(query, "stderr"),
+            QueryOptions.Bool(query, "tty"));
         if (command.Count == 0)
         {
             throw ApiException.BadRequest("you must specify at least one command for the container");
@@ -30,16 +31,5 @@ internal sealed record PodExecOptions(IReadOnlyList<string> Command, string? Con
             options = options with { Stderr = false };
         }
         return options;
-    }
-
-    private static bool Bool(IQueryCollection query, string name)
-    {
-        var text = query[name].ToString();
-        return text switch
-        {
-            "" or "false" or "False" or "0" => false,
-            "true" or "True" or "1" => true,
-            _ => throw ApiException.BadRequest($"invalid value \"{text}\" for {name}: must be true or false"),
-        };
     }
 }

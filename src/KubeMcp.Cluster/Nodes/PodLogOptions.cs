@@ -1,5 +1,6 @@
 using System.Globalization;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace KubeMcp.Cluster.Nodes;
@@ -33,9 +34,9 @@ internal sealed record PodLogOptions
         var options = new PodLogOptions
         {
             Container = NullIfEmpty(query["container"]),
-            Follow = Bool(query, "follow"),
-            Previous = Bool(query, "previous"),
-            Timestamps = Bool(query, "timestamps"),
+            Follow = QueryOptions.Bool(query, "follow"),
+            Previous = QueryOptions.Bool(query, "previous"),
+            Timestamps = QueryOptions.Bool(query, "timestamps"),
             SinceSeconds = Integer(query, "sinceSeconds"),
             SinceTime = Time(query, "sinceTime"),
             TailLines = Integer(query, "tailLines"),
@@ -66,17 +67,6 @@ internal sealed record PodLogOptions
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private static bool Bool(IQueryCollection query, string name)
-    {
-        var text = query[name].ToString();
-        return text switch
-        {
-            "" or "false" or "False" or "0" => false,
-            "true" or "True" or "1" => true,
-            _ => throw ApiException.BadRequest($"invalid value \"{text}\" for {name}: must be true or false"),
-        };
-    }
 
     private static long? Integer(IQueryCollection query, string name)
     {

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Kubelet;
 using KubeMcp.Cluster.Registry;
-using KubeMcp.Cluster.Scheduling;
 
 namespace KubeMcp.Cluster.Nodes;
 
@@ -195,7 +194,7 @@ internal sealed class PodRuntime
             var limits = c.At("resources.limits") as JsonObject;
             var requests = c.At("resources.requests") as JsonObject;
             return new[] { "cpu", "memory" }.All(r => limits?[r] is { } limit
-                && Quantities.Value(limit.ToString()) == Quantities.Value((requests?[r] ?? limit).ToString()));
+                && Quantity.ValueOrZero(limit.ToString()) == Quantity.ValueOrZero((requests?[r] ?? limit).ToString()));
         });
         return guaranteed ? "Guaranteed" : "Burstable";
     }

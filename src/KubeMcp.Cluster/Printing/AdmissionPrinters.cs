@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Printing;
 

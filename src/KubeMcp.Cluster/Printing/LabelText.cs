@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Printing;
 

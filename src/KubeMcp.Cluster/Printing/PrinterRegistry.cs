@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Printing;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Printing;
 
@@ -11,8 +12,8 @@ internal static class WorkloadPrinters
     public static IEnumerable<((string Group, string Kind) Key, ResourcePrinter Printer)> All() =>
     [
         (("apps", "Deployment"), Deployment()),
-        (("apps", "ReplicaSet"), ReplicaSet()),
-        (("", "ReplicationController"), ReplicationController()),
+        (("apps", "ReplicaSet"), ReplicaCounts(LabelText.FormatSelector)),
+        (("", "ReplicationController"), ReplicaCounts(LabelText.FormatMap)),
         (("apps", "StatefulSet"), StatefulSet()),
         (("apps", "DaemonSet"), DaemonSet()),
         (("apps", "ControllerRevision"), ControllerRevision()),
@@ -60,7 +61,8 @@ internal static class WorkloadPrinters
             ];
         });
 
-    private static ResourcePrinter ReplicaSet() => new(
+    /// <summary>Replica sets and replication controllers print alike; only their selector types differ.</summary>
+    private static ResourcePrinter ReplicaCounts(Func<JsonNode?, string> formatSelector) => new(
         [
             TableColumn.ObjectName,
             TableColumn.Int("Desired", "Desired number of pods."),
@@ -83,34 +85,7 @@ internal static class WorkloadPrinters
                 Timestamps.Age(rs, now),
                 names,
                 images,
-                LabelText.FormatSelector(rs.At("spec", "selector")),
-            ];
-        });
-
-    private static ResourcePrinter ReplicationController() => new(
-        [
-            TableColumn.ObjectName,
-            TableColumn.Int("Desired", "Desired number of pods."),
-            TableColumn.Int("Current", "Pods that exist now."),
-            TableColumn.Int("Ready", "Pods that are ready."),
-            TableColumn.Age,
-            Containers,
-            Images,
-            Selector,
-        ],
-        (rc, now) =>
-        {
-            var (names, images) = ContainerCells(rc.At("spec", "template", "spec"));
-            return
-            [
-                rc.Text("metadata", "name"),
-                Replicas(rc),
-                rc.Long("status", "replicas") ?? 0,
-                rc.Long("status", "readyReplicas") ?? 0,
-                Timestamps.Age(rc, now),
-                names,
-                images,
-                LabelText.FormatMap(rc.At("spec", "selector")),
+                formatSelector(rs.At("spec", "selector")),
             ];
         });
 

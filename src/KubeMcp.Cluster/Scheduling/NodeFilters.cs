@@ -65,7 +65,7 @@ internal static class NodeFilters
         (long, long) Of(JsonArray? containers) => (containers ?? []).OfType<JsonObject>().Aggregate((0L, 0L), (sum, c) =>
         {
             var requests = c.At("resources.requests") as JsonObject ?? c.At("resources.limits") as JsonObject;
-            return (sum.Item1 + Quantities.MilliCpu(requests?["cpu"]?.ToString()), sum.Item2 + Quantities.Bytes(requests?["memory"]?.ToString()));
+            return (sum.Item1 + Quantity.MillicoresOrZero(requests?["cpu"]?.ToString()), sum.Item2 + Quantity.BytesOrZero(requests?["memory"]?.ToString()));
         });
         var main = Of(pod.At("spec.containers") as JsonArray);
         var init = (pod.At("spec.initContainers") as JsonArray ?? []).OfType<JsonObject>()
@@ -76,7 +76,7 @@ internal static class NodeFilters
     public static (long MilliCpu, long Memory, long Pods) Allocatable(JsonObject node)
     {
         var a = node.At("status.allocatable") as JsonObject;
-        return (Quantities.MilliCpu(a?["cpu"]?.ToString()), Quantities.Bytes(a?["memory"]?.ToString()),
+        return (Quantity.MillicoresOrZero(a?["cpu"]?.ToString()), Quantity.BytesOrZero(a?["memory"]?.ToString()),
             long.TryParse(a?["pods"]?.ToString(), out var pods) ? pods : 110);
     }
 

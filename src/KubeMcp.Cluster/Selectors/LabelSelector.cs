@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 
@@ -33,17 +34,30 @@ internal sealed class LabelSelector
     }
 
     /// <summary>Builds a selector from the structured <c>LabelSelector</c> object (matchLabels + matchExpressions).</summary>
-    public static LabelSelector FromObject(JsonObject? selector)
+    public static LabelSelector FromObject(JsonObject? selector) =>
+        selector is null ? Everything : FromObject(selector, strict: false, out _)!;
+
+    /// <summary>
+    /// Builds a selector only when it can be evaluated exactly as written: null (with the reason) when a matchLabels value
+    /// is not a string, a key is empty, an operator is unknown, or its values do not fit it (In and NotIn need values,
+    /// Exists and DoesNotExist take none).
+    /// </summary>
+    public static LabelSelector? TryFromObject(JsonObject selector, out string? error) =>
+        FromObject(selector, strict: true, out error);
+
+    private static LabelSelector? FromObject(JsonObject selector, bool strict, out string? error)
     {
-        if (selector is null)
-        {
-            return Everything;
-        }
+        error = null;
         var requirements = new List<Requirement>();
         if (selector["matchLabels"] is JsonObject labels)
         {
             foreach (var (key, value) in labels)
             {
+                if (strict && !(value is JsonValue v && v.GetValueKind() == JsonValueKind.String))
+                {
+                    error = $"matchLabels value for \"{key}\" must be a string";
+                    return null;
+                }
                 requirements.Add(new Requirement(key, Operator.Equals, [value?.ToString() ?? ""]));
             }
         }
@@ -53,15 +67,22 @@ internal sealed class LabelSelector
             {
                 var key = e["key"]?.ToString() ?? "";
                 var values = (e["values"] as JsonArray)?.Select(v => v?.ToString() ?? "").ToArray() ?? [];
-                var op = e["operator"]?.ToString() switch
+                var name = e["operator"]?.ToString();
+                Operator? op = name switch
                 {
                     "In" => Operator.In,
                     "NotIn" => Operator.NotIn,
                     "Exists" => Operator.Exists,
                     "DoesNotExist" => Operator.DoesNotExist,
-                    var other => throw ApiException.BadRequest($"\"{other}\" is not a valid label selector operator"),
+                    _ when strict => null,
+                    _ => throw ApiException.BadRequest($"\"{name}\" is not a valid label selector operator"),
                 };
-                requirements.Add(new Requirement(key, op, values));
+                if (op is null || (strict && (key.Length == 0 || (op is Operator.In or Operator.NotIn) != (values.Length > 0))))
+                {
+                    error = $"\"{name}\" is not a valid label selector operator for key \"{key}\" with {values.Length} values";
+                    return null;
+                }
+                requirements.Add(new Requirement(key, op.Value, values));
             }
         }
         return new LabelSelector(requirements);

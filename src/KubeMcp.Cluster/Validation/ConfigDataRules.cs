@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Validation;
 
@@ -11,11 +12,11 @@ internal static class ConfigDataRules
 
     public static void ConfigMap(JsonObject obj, List<FieldError> errors)
     {
-        var size = Keys(Node.Obj(obj, "data"), "data", errors, decodedBytes: false);
-        size += Keys(Node.Obj(obj, "binaryData"), "binaryData", errors, decodedBytes: true);
-        foreach (var key in Node.Obj(obj, "data")?.Select(kv => kv.Key) ?? [])
+        var size = Keys(JsonRead.Obj(obj, "data"), "data", errors, decodedBytes: false);
+        size += Keys(JsonRead.Obj(obj, "binaryData"), "binaryData", errors, decodedBytes: true);
+        foreach (var key in JsonRead.Obj(obj, "data")?.Select(kv => kv.Key) ?? [])
         {
-            if (Node.Obj(obj, "binaryData")?.ContainsKey(key) == true)
+            if (JsonRead.Obj(obj, "binaryData")?.ContainsKey(key) == true)
             {
                 errors.Add(Errors.Invalid($"data[{key}]", key, "duplicate of key present in binaryData"));
             }
@@ -28,15 +29,15 @@ internal static class ConfigDataRules
 
     public static void Secret(JsonObject obj, List<FieldError> errors)
     {
-        var data = Node.Obj(obj, "data");
+        var data = JsonRead.Obj(obj, "data");
         var size = Keys(data, "data", errors, decodedBytes: true);
-        size += Keys(Node.Obj(obj, "stringData"), "stringData", errors, decodedBytes: false);
+        size += Keys(JsonRead.Obj(obj, "stringData"), "stringData", errors, decodedBytes: false);
         if (size > MaxSize)
         {
             errors.Add(Errors.TooLong("data", MaxSize));
         }
-        bool Has(string key) => data?.ContainsKey(key) == true || Node.Obj(obj, "stringData")?.ContainsKey(key) == true;
-        switch (Node.Str(obj, "type"))
+        bool Has(string key) => data?.ContainsKey(key) == true || JsonRead.Obj(obj, "stringData")?.ContainsKey(key) == true;
+        switch (JsonRead.Str(obj, "type"))
         {
             case "kubernetes.io/tls":
                 foreach (var key in (string[])["tls.crt", "tls.key"])
@@ -54,7 +55,7 @@ internal static class ConfigDataRules
                 errors.Add(Errors.Required("data[.dockercfg]"));
                 break;
             case "kubernetes.io/service-account-token"
-                when string.IsNullOrEmpty(Node.Str(Node.Obj(Node.Obj(obj, "metadata"), "annotations"), "kubernetes.io/service-account.name")):
+                when string.IsNullOrEmpty(JsonRead.Str(JsonRead.Obj(JsonRead.Obj(obj, "metadata"), "annotations"), "kubernetes.io/service-account.name")):
                 errors.Add(Errors.Required("metadata.annotations[kubernetes.io/service-account.name]"));
                 break;
         }
@@ -63,21 +64,21 @@ internal static class ConfigDataRules
     /// <summary>Immutable ConfigMaps and Secrets keep their data; a Secret's type never changes.</summary>
     public static void ValidateUpdate(string kind, JsonObject obj, JsonObject old, List<FieldError> errors)
     {
-        if (kind == "Secret" && (Node.Str(old, "type") ?? "Opaque") != (Node.Str(obj, "type") ?? "Opaque"))
+        if (kind == "Secret" && (JsonRead.Str(old, "type") ?? "Opaque") != (JsonRead.Str(obj, "type") ?? "Opaque"))
         {
-            errors.Add(Errors.Immutable("type", Node.Str(obj, "type") ?? ""));
+            errors.Add(Errors.Immutable("type", JsonRead.Str(obj, "type") ?? ""));
         }
-        if (Node.Bool(old, "immutable") != true)
+        if (JsonRead.Bool(old, "immutable") != true)
         {
             return;
         }
-        if (Node.Bool(obj, "immutable") != true)
+        if (JsonRead.Bool(obj, "immutable") != true)
         {
             errors.Add(Errors.Forbidden("immutable", "field is immutable when `immutable` is set"));
         }
         foreach (var field in kind == "Secret" ? (string[])["data"] : ["data", "binaryData"])
         {
-            if (!Node.DeepEquals(Node.Obj(old, field), Node.Obj(obj, field)))
+            if (!JsonNode.DeepEquals(JsonRead.Obj(old, field), JsonRead.Obj(obj, field)))
             {
                 errors.Add(Errors.Forbidden(field, "field is immutable when `immutable` is set"));
             }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using k8s.Models;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.OpenApi;
+using KubeMcp.Cluster.Serialization;
+using k8s.Models;
 
 namespace KubeMcp.Cluster.Validation;
 
@@ -182,7 +183,7 @@ internal sealed class FieldChecker
     {
         switch (value)
         {
-            case JsonObject obj when Node.Bool(schema, "x-kubernetes-embedded-resource") == true:
+            case JsonObject obj when JsonRead.Bool(schema, "x-kubernetes-embedded-resource") == true:
                 foreach (var (name, child) in obj.ToList())
                 {
                     if (!TypeMetaFields.Contains(name))
@@ -206,7 +207,7 @@ internal sealed class FieldChecker
         }
     }
 
-    private static bool PreservesUnknown(JsonObject schema) => Node.Bool(schema, "x-kubernetes-preserve-unknown-fields") == true;
+    private static bool PreservesUnknown(JsonObject schema) => JsonRead.Bool(schema, "x-kubernetes-preserve-unknown-fields") == true;
 
     private void Unknown(JsonObject owner, string name, string path)
     {

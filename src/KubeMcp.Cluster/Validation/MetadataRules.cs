@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Validation;
 
@@ -20,9 +21,9 @@ internal static class MetadataRules
 
     public static void Validate(ResourceType type, JsonObject obj, List<FieldError> errors)
     {
-        var metadata = Node.Obj(obj, "metadata");
-        var name = Node.Str(metadata, "name") ?? "";
-        var generateName = Node.Str(metadata, "generateName") ?? "";
+        var metadata = JsonRead.Obj(obj, "metadata");
+        var name = JsonRead.Str(metadata, "name") ?? "";
+        var generateName = JsonRead.Str(metadata, "generateName") ?? "";
         var rule = NameRuleFor(type);
         if (name.Length == 0 && generateName.Length == 0)
         {
@@ -38,7 +39,7 @@ internal static class MetadataRules
             var masked = generateName.EndsWith('-') ? generateName[..^1] + "a" : generateName;
             errors.AddRange(rule(masked).Select(m => Errors.Invalid("metadata.generateName", generateName, m)));
         }
-        var ns = Node.Str(metadata, "namespace") ?? "";
+        var ns = JsonRead.Str(metadata, "namespace") ?? "";
         if (type.Namespaced)
         {
             if (ns.Length == 0)
@@ -54,8 +55,8 @@ internal static class MetadataRules
         {
             errors.Add(Errors.Forbidden("metadata.namespace", "not allowed on this type"));
         }
-        Labels(Node.Obj(metadata, "labels"), "metadata.labels", errors);
-        Annotations(Node.Obj(metadata, "annotations"), "metadata.annotations", errors);
+        Labels(JsonRead.Obj(metadata, "labels"), "metadata.labels", errors);
+        Annotations(JsonRead.Obj(metadata, "annotations"), "metadata.annotations", errors);
         foreach (var (finalizer, i) in (Node.Arr(metadata, "finalizers") ?? []).Select((f, i) => (Go.Text(f), i)))
         {
             errors.AddRange(NameRules.QualifiedName(finalizer).Select(m => Errors.Invalid($"metadata.finalizers[{i}]", finalizer, m)));
@@ -64,12 +65,12 @@ internal static class MetadataRules
 
     public static void ValidateUpdate(JsonObject obj, JsonObject old, List<FieldError> errors)
     {
-        var metadata = Node.Obj(obj, "metadata");
-        var oldMetadata = Node.Obj(old, "metadata");
+        var metadata = JsonRead.Obj(obj, "metadata");
+        var oldMetadata = JsonRead.Obj(old, "metadata");
         foreach (var field in (string[])["name", "namespace", "uid", "creationTimestamp"])
         {
-            var now = Node.Str(metadata, field);
-            var before = Node.Str(oldMetadata, field);
+            var now = JsonRead.Str(metadata, field);
+            var before = JsonRead.Str(oldMetadata, field);
             // An absent uid or timestamp on update means "unchanged": the storage layer carries them over.
             var changed = field is "name" or "namespace"
                 ? (before ?? "") != (now ?? "")

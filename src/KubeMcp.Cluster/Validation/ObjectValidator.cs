@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.OpenApi;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Validation;
 
@@ -42,7 +43,7 @@ internal static class ObjectValidator
                 }
                 break;
             case ("", "PodTemplate"):
-                PodRules.ValidateSpec(Node.Obj(Node.Obj(obj, "template"), "spec"), "template.spec", errors);
+                PodRules.ValidateSpec(JsonRead.Obj(JsonRead.Obj(obj, "template"), "spec"), "template.spec", errors);
                 break;
             case ("", "Service"):
                 ServiceRules.Validate(spec, errors);
@@ -76,7 +77,7 @@ internal static class ObjectValidator
                 WorkloadRules.Job(spec, "spec", errors);
                 break;
             case ("batch", "CronJob"):
-                if ((Node.Str(Node.Obj(obj, "metadata"), "name") ?? "") is { Length: > 52 } longName)
+                if ((JsonRead.Str(JsonRead.Obj(obj, "metadata"), "name") ?? "") is { Length: > 52 } longName)
                 {
                     errors.Add(Errors.Invalid("metadata.name", longName, NameRules.MaxLength(52)));
                 }
@@ -96,7 +97,7 @@ internal static class ObjectValidator
                 OtherRules.CustomResourceDefinition(obj, errors);
                 break;
         }
-        if (type.Kind == "Job" && (Node.Str(Node.Obj(obj, "metadata"), "name") ?? "") is { Length: > 63 } jobName)
+        if (type.Kind == "Job" && (JsonRead.Str(JsonRead.Obj(obj, "metadata"), "name") ?? "") is { Length: > 63 } jobName)
         {
             errors.Add(Errors.Invalid("metadata.name", jobName, NameRules.MaxLength(63)));
         }
@@ -134,7 +135,7 @@ internal static class ObjectValidator
         var errors = Validate(type, obj, old);
         if (errors.Count > 0)
         {
-            var name = Node.Str(Node.Obj(obj, "metadata"), "name") ?? Node.Str(Node.Obj(obj, "metadata"), "generateName") ?? "";
+            var name = JsonRead.Str(JsonRead.Obj(obj, "metadata"), "name") ?? JsonRead.Str(JsonRead.Obj(obj, "metadata"), "generateName") ?? "";
             throw ApiException.Invalid(type.Kind, name, errors, type.Group.Length == 0 ? null : type.Group);
         }
     }

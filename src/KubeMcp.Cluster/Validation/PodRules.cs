@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Validation;
 
@@ -25,7 +26,7 @@ internal static class PodRules
         var volumes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (volume, i) in Node.Items(spec, "volumes"))
         {
-            var name = Node.Str(volume, "name") ?? "";
+            var name = JsonRead.Str(volume, "name") ?? "";
             var at = $"{path}.volumes[{i}].name";
             if (name.Length == 0)
             {
@@ -52,12 +53,12 @@ internal static class PodRules
                 Container(container, $"{path}.{list}[{i}]", names, volumes, errors);
             }
         }
-        var restart = Node.Str(spec, "restartPolicy");
+        var restart = JsonRead.Str(spec, "restartPolicy");
         if (restart is not null && !RestartPolicies.Contains(restart))
         {
             errors.Add(Errors.NotSupported($"{path}.restartPolicy", restart, RestartPolicies));
         }
-        var dns = Node.Str(spec, "dnsPolicy");
+        var dns = JsonRead.Str(spec, "dnsPolicy");
         if (dns is not null && !DnsPolicies.Contains(dns))
         {
             errors.Add(Errors.NotSupported($"{path}.dnsPolicy", dns, DnsPolicies));
@@ -70,7 +71,7 @@ internal static class PodRules
         {
             errors.Add(Errors.Invalid($"{path}.terminationGracePeriodSeconds", grace, "must be greater than or equal to 0"));
         }
-        if (Node.Str(spec, "serviceAccountName") is { Length: > 0 } sa)
+        if (JsonRead.Str(spec, "serviceAccountName") is { Length: > 0 } sa)
         {
             errors.AddRange(NameRules.Dns1123Subdomain(sa).Select(m => Errors.Invalid($"{path}.serviceAccountName", sa, m)));
         }
@@ -79,7 +80,7 @@ internal static class PodRules
     /// <summary>Template pods of workloads that keep their pods running must restart them.</summary>
     public static void RequireRestartPolicy(JsonObject? podSpec, string path, List<FieldError> errors, params string[] allowed)
     {
-        var restart = Node.Str(podSpec, "restartPolicy");
+        var restart = JsonRead.Str(podSpec, "restartPolicy");
         if (restart is not null && !allowed.Contains(restart))
         {
             errors.Add(Errors.NotSupported($"{path}.restartPolicy", restart, allowed));
@@ -110,7 +111,7 @@ internal static class PodRules
         }
         CopyField(spec, mutable, "activeDeadlineSeconds");
         if (Node.Arr(oldSpec, "tolerations") is var oldTolerations && Node.Arr(spec, "tolerations") is { } tolerations &&
-            (oldTolerations ?? []).All(old => tolerations.Any(t => Node.DeepEquals(t, old))))
+            (oldTolerations ?? []).All(old => tolerations.Any(t => JsonNode.DeepEquals(t, old))))
         {
             CopyField(spec, mutable, "tolerations");
         }
@@ -118,7 +119,7 @@ internal static class PodRules
         {
             CopyField(spec, mutable, "terminationGracePeriodSeconds");
         }
-        if (!Node.DeepEquals(mutable, spec))
+        if (!JsonNode.DeepEquals(mutable, spec))
         {
             errors.Add(Errors.Forbidden("spec", UpdateForbidden));
         }
@@ -138,7 +139,7 @@ internal static class PodRules
 
     private static void Container(JsonObject container, string path, HashSet<string> names, HashSet<string> volumes, List<FieldError> errors)
     {
-        var name = Node.Str(container, "name") ?? "";
+        var name = JsonRead.Str(container, "name") ?? "";
         if (name.Length == 0)
         {
             errors.Add(Errors.Required($"{path}.name"));
@@ -151,11 +152,11 @@ internal static class PodRules
         {
             errors.AddRange(NameRules.Dns1123Label(name).Select(m => Errors.Invalid($"{path}.name", name, m)));
         }
-        if (string.IsNullOrWhiteSpace(Node.Str(container, "image")))
+        if (string.IsNullOrWhiteSpace(JsonRead.Str(container, "image")))
         {
             errors.Add(Errors.Required($"{path}.image"));
         }
-        var pull = Node.Str(container, "imagePullPolicy");
+        var pull = JsonRead.Str(container, "imagePullPolicy");
         if (pull is not null && !PullPolicies.Contains(pull))
         {
             errors.Add(Errors.NotSupported($"{path}.imagePullPolicy", pull, PullPolicies));
@@ -176,11 +177,11 @@ internal static class PodRules
             {
                 errors.Add(Errors.Invalid($"{at}.hostPort", hostPort, "must be between 1 and 65535, inclusive"));
             }
-            if (Node.Str(port, "protocol") is { } protocol && !Protocols.Contains(protocol))
+            if (JsonRead.Str(port, "protocol") is { } protocol && !Protocols.Contains(protocol))
             {
                 errors.Add(Errors.NotSupported($"{at}.protocol", protocol, Protocols));
             }
-            if (Node.Str(port, "name") is { Length: > 0 } portName)
+            if (JsonRead.Str(port, "name") is { Length: > 0 } portName)
             {
                 errors.AddRange(NameRules.PortName(portName).Select(m => Errors.Invalid($"{at}.name", portName, m)));
                 if (!portNames.Add(portName))
@@ -191,14 +192,14 @@ internal static class PodRules
         }
         foreach (var (env, i) in Node.Items(container, "env"))
         {
-            if (string.IsNullOrEmpty(Node.Str(env, "name")))
+            if (string.IsNullOrEmpty(JsonRead.Str(env, "name")))
             {
                 errors.Add(Errors.Required($"{path}.env[{i}].name"));
             }
         }
         foreach (var (mount, i) in Node.Items(container, "volumeMounts"))
         {
-            var volume = Node.Str(mount, "name") ?? "";
+            var volume = JsonRead.Str(mount, "name") ?? "";
             if (volume.Length == 0)
             {
                 errors.Add(Errors.Required($"{path}.volumeMounts[{i}].name"));
@@ -207,18 +208,18 @@ internal static class PodRules
             {
                 errors.Add(new FieldError("FieldValueNotFound", $"{path}.volumeMounts[{i}].name", $"Not found: {Go.Quote(volume)}"));
             }
-            if (string.IsNullOrEmpty(Node.Str(mount, "mountPath")))
+            if (string.IsNullOrEmpty(JsonRead.Str(mount, "mountPath")))
             {
                 errors.Add(Errors.Required($"{path}.volumeMounts[{i}].mountPath"));
             }
         }
-        Resources(Node.Obj(container, "resources"), $"{path}.resources", errors);
+        Resources(JsonRead.Obj(container, "resources"), $"{path}.resources", errors);
     }
 
     private static void Resources(JsonObject? resources, string path, List<FieldError> errors)
     {
-        var limits = Node.Obj(resources, "limits");
-        var requests = Node.Obj(resources, "requests");
+        var limits = JsonRead.Obj(resources, "limits");
+        var requests = JsonRead.Obj(resources, "requests");
         foreach (var (map, name) in new[] { (limits, "limits"), (requests, "requests") })
         {
             foreach (var (resource, value) in map ?? [])

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Validation;
 
@@ -39,7 +40,7 @@ internal static class SchemaRules
     {
         if (value is null)
         {
-            if (Node.Bool(schema, "nullable") != true && Node.Str(schema, "type") is { } expected)
+            if (JsonRead.Bool(schema, "nullable") != true && JsonRead.Str(schema, "type") is { } expected)
             {
                 errors.Add(Errors.Invalid(path, "null", $"{path} in body must be of type {expected}: \"null\""));
             }
@@ -59,15 +60,15 @@ internal static class SchemaRules
         {
             case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
                 var number = v.GetValue<decimal>();
-                if (Number(schema, "maximum") is { } max && (number > max || number == max && Node.Bool(schema, "exclusiveMaximum") == true))
+                if (Number(schema, "maximum") is { } max && (number > max || number == max && JsonRead.Bool(schema, "exclusiveMaximum") == true))
                 {
                     errors.Add(new FieldError("FieldValueInvalid", path,
-                        $"Invalid value: {Display(value)}: {path} in body should be less than {(Node.Bool(schema, "exclusiveMaximum") == true ? "" : "or equal to ")}{Format(max)}"));
+                        $"Invalid value: {Display(value)}: {path} in body should be less than {(JsonRead.Bool(schema, "exclusiveMaximum") == true ? "" : "or equal to ")}{Format(max)}"));
                 }
-                if (Number(schema, "minimum") is { } min && (number < min || number == min && Node.Bool(schema, "exclusiveMinimum") == true))
+                if (Number(schema, "minimum") is { } min && (number < min || number == min && JsonRead.Bool(schema, "exclusiveMinimum") == true))
                 {
                     errors.Add(new FieldError("FieldValueInvalid", path,
-                        $"Invalid value: {Display(value)}: {path} in body should be greater than {(Node.Bool(schema, "exclusiveMinimum") == true ? "" : "or equal to ")}{Format(min)}"));
+                        $"Invalid value: {Display(value)}: {path} in body should be greater than {(JsonRead.Bool(schema, "exclusiveMinimum") == true ? "" : "or equal to ")}{Format(min)}"));
                 }
                 break;
             case JsonValue v when v.GetValueKind() == JsonValueKind.String:
@@ -80,7 +81,7 @@ internal static class SchemaRules
                 {
                     errors.Add(Errors.Invalid(path, text, $"{path} in body should be at least {minLength} chars long"));
                 }
-                if (Node.Str(schema, "pattern") is { } pattern && !Matches(pattern, text))
+                if (JsonRead.Str(schema, "pattern") is { } pattern && !Matches(pattern, text))
                 {
                     errors.Add(Errors.Invalid(path, text, $"{path} in body should match '{pattern}'"));
                 }
@@ -127,8 +128,8 @@ internal static class SchemaRules
 
     private static bool TypeMatches(JsonObject schema, JsonNode value, out string expected)
     {
-        expected = Node.Str(schema, "type") ?? "";
-        if (Node.Bool(schema, "x-kubernetes-int-or-string") == true)
+        expected = JsonRead.Str(schema, "type") ?? "";
+        if (JsonRead.Bool(schema, "x-kubernetes-int-or-string") == true)
         {
             expected = "integer or string";
             return ActualType(value) is "integer" or "string";

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Validation;
 
@@ -7,15 +8,15 @@ namespace KubeMcp.Cluster.Validation;
 internal static class SelectorRules
 {
     public static bool IsEmpty(JsonObject selector) =>
-        (Node.Obj(selector, "matchLabels")?.Count ?? 0) == 0 && (Node.Arr(selector, "matchExpressions")?.Count ?? 0) == 0;
+        (JsonRead.Obj(selector, "matchLabels")?.Count ?? 0) == 0 && (Node.Arr(selector, "matchExpressions")?.Count ?? 0) == 0;
 
     public static void Validate(JsonObject selector, string path, List<FieldError> errors)
     {
-        MetadataRules.Labels(Node.Obj(selector, "matchLabels"), path + ".matchLabels", errors);
+        MetadataRules.Labels(JsonRead.Obj(selector, "matchLabels"), path + ".matchLabels", errors);
         foreach (var (expression, i) in Node.Items(selector, "matchExpressions"))
         {
             var at = $"{path}.matchExpressions[{i}]";
-            var op = Node.Str(expression, "operator") ?? "";
+            var op = JsonRead.Str(expression, "operator") ?? "";
             var values = Node.Arr(expression, "values")?.Count ?? 0;
             switch (op)
             {
@@ -31,7 +32,7 @@ internal static class SelectorRules
                     errors.Add(Errors.Invalid(at + ".operator", op, "not a valid selector operator"));
                     break;
             }
-            var key = Node.Str(expression, "key") ?? "";
+            var key = JsonRead.Str(expression, "key") ?? "";
             errors.AddRange(NameRules.QualifiedName(key).Select(m => Errors.Invalid(at + ".key", key, m)));
         }
     }
@@ -40,7 +41,7 @@ internal static class SelectorRules
     public static bool Matches(JsonObject selector, JsonObject? labels)
     {
         string? Label(string key) => labels is not null && labels.TryGetPropertyValue(key, out var v) ? Go.Text(v) : null;
-        foreach (var (key, value) in Node.StringMap(selector, "matchLabels"))
+        foreach (var (key, value) in JsonRead.StringMap(selector, "matchLabels"))
         {
             if (Label(key) != value)
             {
@@ -49,9 +50,9 @@ internal static class SelectorRules
         }
         foreach (var (expression, _) in Node.Items(selector, "matchExpressions"))
         {
-            var actual = Label(Node.Str(expression, "key") ?? "");
+            var actual = Label(JsonRead.Str(expression, "key") ?? "");
             var values = (Node.Arr(expression, "values") ?? []).Select(Go.Text).ToHashSet(StringComparer.Ordinal);
-            var ok = Node.Str(expression, "operator") switch
+            var ok = JsonRead.Str(expression, "operator") switch
             {
                 "In" => actual is not null && values.Contains(actual),
                 "NotIn" => actual is null || !values.Contains(actual),
@@ -70,12 +71,12 @@ internal static class SelectorRules
     /// <summary>Go's <c>%#v</c> of a LabelSelector, as the server prints it in selector errors.</summary>
     public static string GoValue(JsonObject? selector)
     {
-        var labels = Node.Obj(selector, "matchLabels");
+        var labels = JsonRead.Obj(selector, "matchLabels");
         var expressions = Node.Arr(selector, "matchExpressions");
         var exprText = expressions is null || expressions.Count == 0
             ? "[]v1.LabelSelectorRequirement(nil)"
             : "[]v1.LabelSelectorRequirement{" + string.Join(", ", expressions.OfType<JsonObject>().Select(e =>
-                $"v1.LabelSelectorRequirement{{Key:{Go.Quote(Node.Str(e, "key") ?? "")}, Operator:{Go.Quote(Node.Str(e, "operator") ?? "")}, " +
+                $"v1.LabelSelectorRequirement{{Key:{Go.Quote(JsonRead.Str(e, "key") ?? "")}, Operator:{Go.Quote(JsonRead.Str(e, "operator") ?? "")}, " +
                 $"Values:[]string{{{string.Join(", ", (Node.Arr(e, "values") ?? []).Select(v => Go.Quote(Go.Text(v))))}}}}}")) + "}";
         return $"v1.LabelSelector{{MatchLabels:{Go.StringMap(labels)}, MatchExpressions:{exprText}}}";
     }

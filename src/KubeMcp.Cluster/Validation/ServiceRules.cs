@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Validation;
 
@@ -13,12 +14,12 @@ internal static class ServiceRules
 
     public static void Validate(JsonObject? spec, List<FieldError> errors)
     {
-        var type = Node.Str(spec, "type") ?? "ClusterIP";
+        var type = JsonRead.Str(spec, "type") ?? "ClusterIP";
         if (!Types.Contains(type))
         {
             errors.Add(Errors.NotSupported("spec.type", type, Types));
         }
-        var clusterIP = Node.Str(spec, "clusterIP") ?? "";
+        var clusterIP = JsonRead.Str(spec, "clusterIP") ?? "";
         var headless = clusterIP == "None";
         var ports = Node.Arr(spec, "ports");
         if ((ports?.Count ?? 0) == 0 && !headless && type != "ExternalName")
@@ -27,7 +28,7 @@ internal static class ServiceRules
         }
         if (type == "ExternalName")
         {
-            var externalName = Node.Str(spec, "externalName") ?? "";
+            var externalName = JsonRead.Str(spec, "externalName") ?? "";
             if (externalName.Length == 0)
             {
                 errors.Add(Errors.Required("spec.externalName"));
@@ -41,7 +42,7 @@ internal static class ServiceRules
         {
             errors.Add(Errors.Invalid("spec.clusterIPs[0]", clusterIP, "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"));
         }
-        if (Node.Str(spec, "sessionAffinity") is { } affinity && affinity is not ("ClientIP" or "None"))
+        if (JsonRead.Str(spec, "sessionAffinity") is { } affinity && affinity is not ("ClientIP" or "None"))
         {
             errors.Add(Errors.NotSupported("spec.sessionAffinity", affinity, "ClientIP", "None"));
         }
@@ -54,11 +55,11 @@ internal static class ServiceRules
 
     public static void ValidateUpdate(JsonObject? spec, JsonObject? oldSpec, List<FieldError> errors)
     {
-        var before = Node.Str(oldSpec, "clusterIP") ?? "";
-        var now = Node.Str(spec, "clusterIP") ?? "";
+        var before = JsonRead.Str(oldSpec, "clusterIP") ?? "";
+        var now = JsonRead.Str(spec, "clusterIP") ?? "";
         // An empty cluster IP on update means "keep the allocated one"; the storage layer copies it over.
         if (before.Length > 0 && now.Length > 0 && before != now &&
-            Node.Str(oldSpec, "type") != "ExternalName" && Node.Str(spec, "type") != "ExternalName")
+            JsonRead.Str(oldSpec, "type") != "ExternalName" && JsonRead.Str(spec, "type") != "ExternalName")
         {
             var ips = (Node.Arr(spec, "clusterIPs") ?? [JsonValue.Create(now)]).Select(n => Go.Quote(Go.Text(n)));
             errors.Add(Errors.InvalidRaw("spec.clusterIPs[0]", $"[]string{{{string.Join(", ", ips)}}}", "may not change once set"));
@@ -67,7 +68,7 @@ internal static class ServiceRules
 
     private static void Port(JsonObject port, string path, string type, bool multiple, HashSet<string> names, List<FieldError> errors)
     {
-        var name = Node.Str(port, "name") ?? "";
+        var name = JsonRead.Str(port, "name") ?? "";
         if (name.Length == 0)
         {
             if (multiple)
@@ -91,7 +92,7 @@ internal static class ServiceRules
         {
             errors.Add(Errors.Invalid($"{path}.port", number, "must be between 1 and 65535, inclusive"));
         }
-        if (Node.Str(port, "protocol") is { } protocol && !Protocols.Contains(protocol))
+        if (JsonRead.Str(port, "protocol") is { } protocol && !Protocols.Contains(protocol))
         {
             errors.Add(Errors.NotSupported($"{path}.protocol", protocol, Protocols));
         }

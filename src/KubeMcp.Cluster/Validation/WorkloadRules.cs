@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Serialization;
 
 namespace KubeMcp.Cluster.Validation;
 
@@ -24,9 +25,9 @@ internal static class WorkloadRules
         NonNegative(spec, "minReadySeconds", "spec", errors);
         NonNegative(spec, "revisionHistoryLimit", "spec", errors);
         SelectorAndTemplate(spec, "spec", errors);
-        PodRules.RequireRestartPolicy(Node.Obj(Node.Obj(spec, "template"), "spec"), "spec.template.spec", errors, "Always");
-        var strategy = Node.Obj(spec, "strategy");
-        var type = Node.Str(strategy, "type");
+        PodRules.RequireRestartPolicy(JsonRead.Obj(JsonRead.Obj(spec, "template"), "spec"), "spec.template.spec", errors, "Always");
+        var strategy = JsonRead.Obj(spec, "strategy");
+        var type = JsonRead.Str(strategy, "type");
         if (type is not null and not ("Recreate" or "RollingUpdate"))
         {
             errors.Add(Errors.NotSupported("spec.strategy.type", type, "Recreate", "RollingUpdate"));
@@ -35,7 +36,7 @@ internal static class WorkloadRules
         {
             errors.Add(Errors.Forbidden("spec.strategy.rollingUpdate", "may not be specified when strategy `type` is 'Recreate'"));
         }
-        var rolling = Node.Obj(strategy, "rollingUpdate");
+        var rolling = JsonRead.Obj(strategy, "rollingUpdate");
         if (rolling is not null && IsZeroIntOrPercent(rolling["maxUnavailable"]) && IsZeroIntOrPercent(rolling["maxSurge"]))
         {
             errors.Add(Errors.InvalidRaw("spec.strategy.rollingUpdate.maxUnavailable", IntOrStringGo(rolling["maxUnavailable"]),
@@ -52,19 +53,19 @@ internal static class WorkloadRules
         NonNegative(spec, "replicas", "spec", errors);
         NonNegative(spec, "minReadySeconds", "spec", errors);
         SelectorAndTemplate(spec, "spec", errors);
-        PodRules.RequireRestartPolicy(Node.Obj(Node.Obj(spec, "template"), "spec"), "spec.template.spec", errors, "Always");
+        PodRules.RequireRestartPolicy(JsonRead.Obj(JsonRead.Obj(spec, "template"), "spec"), "spec.template.spec", errors, "Always");
     }
 
     public static void StatefulSet(JsonObject? spec, List<FieldError> errors)
     {
         NonNegative(spec, "replicas", "spec", errors);
         SelectorAndTemplate(WithClaimVolumes(spec), "spec", errors);
-        PodRules.RequireRestartPolicy(Node.Obj(Node.Obj(spec, "template"), "spec"), "spec.template.spec", errors, "Always");
-        if (Node.Str(spec, "podManagementPolicy") is { } policy && policy is not ("OrderedReady" or "Parallel"))
+        PodRules.RequireRestartPolicy(JsonRead.Obj(JsonRead.Obj(spec, "template"), "spec"), "spec.template.spec", errors, "Always");
+        if (JsonRead.Str(spec, "podManagementPolicy") is { } policy && policy is not ("OrderedReady" or "Parallel"))
         {
             errors.Add(Errors.NotSupported("spec.podManagementPolicy", policy, "OrderedReady", "Parallel"));
         }
-        if (Node.Str(Node.Obj(spec, "updateStrategy"), "type") is { } type && type is not ("RollingUpdate" or "OnDelete"))
+        if (JsonRead.Str(JsonRead.Obj(spec, "updateStrategy"), "type") is { } type && type is not ("RollingUpdate" or "OnDelete"))
         {
             errors.Add(Errors.NotSupported("spec.updateStrategy.type", type, "OnDelete", "RollingUpdate"));
         }
@@ -75,18 +76,18 @@ internal static class WorkloadRules
     /// </summary>
     private static JsonObject? WithClaimVolumes(JsonObject? spec)
     {
-        if (Node.Arr(spec, "volumeClaimTemplates") is not { Count: > 0 } claims || Node.Obj(Node.Obj(spec, "template"), "spec") is null)
+        if (Node.Arr(spec, "volumeClaimTemplates") is not { Count: > 0 } claims || JsonRead.Obj(JsonRead.Obj(spec, "template"), "spec") is null)
         {
             return spec;
         }
         var copy = (JsonObject)spec!.DeepClone();
-        var podSpec = Node.Obj(Node.Obj(copy, "template"), "spec")!;
+        var podSpec = JsonRead.Obj(JsonRead.Obj(copy, "template"), "spec")!;
         var volumes = Node.Arr(podSpec, "volumes") ?? [];
         podSpec["volumes"] = volumes;
         foreach (var claim in claims.OfType<JsonObject>())
         {
-            var name = Node.Str(Node.Obj(claim, "metadata"), "name");
-            if (!string.IsNullOrEmpty(name) && !volumes.OfType<JsonObject>().Any(v => Node.Str(v, "name") == name))
+            var name = JsonRead.Str(JsonRead.Obj(claim, "metadata"), "name");
+            if (!string.IsNullOrEmpty(name) && !volumes.OfType<JsonObject>().Any(v => JsonRead.Str(v, "name") == name))
             {
                 volumes.Add(new JsonObject { ["name"] = name, ["persistentVolumeClaim"] = new JsonObject { ["claimName"] = name } });
             }
@@ -97,8 +98,8 @@ internal static class WorkloadRules
     public static void DaemonSet(JsonObject? spec, List<FieldError> errors)
     {
         SelectorAndTemplate(spec, "spec", errors);
-        PodRules.RequireRestartPolicy(Node.Obj(Node.Obj(spec, "template"), "spec"), "spec.template.spec", errors, "Always");
-        if (Node.Str(Node.Obj(spec, "updateStrategy"), "type") is { } type && type is not ("RollingUpdate" or "OnDelete"))
+        PodRules.RequireRestartPolicy(JsonRead.Obj(JsonRead.Obj(spec, "template"), "spec"), "spec.template.spec", errors, "Always");
+        if (JsonRead.Str(JsonRead.Obj(spec, "updateStrategy"), "type") is { } type && type is not ("RollingUpdate" or "OnDelete"))
         {
             errors.Add(Errors.NotSupported("spec.updateStrategy.type", type, "OnDelete", "RollingUpdate"));
         }
@@ -110,7 +111,7 @@ internal static class WorkloadRules
         {
             NonNegative(spec, field, path, errors);
         }
-        if (Node.Str(spec, "completionMode") is { } mode && mode is not ("NonIndexed" or "Indexed"))
+        if (JsonRead.Str(spec, "completionMode") is { } mode && mode is not ("NonIndexed" or "Indexed"))
         {
             errors.Add(Errors.NotSupported($"{path}.completionMode", mode, "NonIndexed", "Indexed"));
         }
@@ -120,14 +121,14 @@ internal static class WorkloadRules
         }
         else
         {
-            PodRules.ValidateSpec(Node.Obj(Node.Obj(spec, "template"), "spec"), $"{path}.template.spec", errors);
+            PodRules.ValidateSpec(JsonRead.Obj(JsonRead.Obj(spec, "template"), "spec"), $"{path}.template.spec", errors);
         }
-        PodRules.RequireRestartPolicy(Node.Obj(Node.Obj(spec, "template"), "spec"), $"{path}.template.spec", errors, "OnFailure", "Never");
+        PodRules.RequireRestartPolicy(JsonRead.Obj(JsonRead.Obj(spec, "template"), "spec"), $"{path}.template.spec", errors, "OnFailure", "Never");
     }
 
     public static void CronJob(JsonObject? spec, List<FieldError> errors)
     {
-        var schedule = Node.Str(spec, "schedule");
+        var schedule = JsonRead.Str(spec, "schedule");
         if (string.IsNullOrEmpty(schedule))
         {
             errors.Add(Errors.Required("spec.schedule"));
@@ -136,7 +137,7 @@ internal static class WorkloadRules
         {
             errors.Add(Errors.Invalid("spec.schedule", schedule, problem));
         }
-        if (Node.Str(spec, "concurrencyPolicy") is { } policy && policy is not ("Allow" or "Forbid" or "Replace"))
+        if (JsonRead.Str(spec, "concurrencyPolicy") is { } policy && policy is not ("Allow" or "Forbid" or "Replace"))
         {
             errors.Add(Errors.NotSupported("spec.concurrencyPolicy", policy, "Allow", "Forbid", "Replace"));
         }
@@ -145,7 +146,7 @@ internal static class WorkloadRules
             NonNegative(spec, field, "spec", errors);
         }
         // The job controller generates the selector of each job it creates, so the template needs none.
-        Job(Node.Obj(Node.Obj(spec, "jobTemplate"), "spec"), "spec.jobTemplate.spec", errors, requireSelector: false);
+        Job(JsonRead.Obj(JsonRead.Obj(spec, "jobTemplate"), "spec"), "spec.jobTemplate.spec", errors, requireSelector: false);
     }
 
     public static void ValidateUpdate(ResourceType type, JsonObject? spec, JsonObject? oldSpec, List<FieldError> errors)
@@ -155,9 +156,9 @@ internal static class WorkloadRules
             return;
         }
         if (type.Kind is "Deployment" or "ReplicaSet" or "DaemonSet" or "StatefulSet" or "Job" &&
-            Node.Obj(oldSpec, "selector") is { } oldSelector && !Node.DeepEquals(oldSelector, Node.Obj(spec, "selector")))
+            JsonRead.Obj(oldSpec, "selector") is { } oldSelector && !JsonNode.DeepEquals(oldSelector, JsonRead.Obj(spec, "selector")))
         {
-            errors.Add(Errors.InvalidRaw("spec.selector", SelectorRules.GoValue(Node.Obj(spec, "selector")), "field is immutable"));
+            errors.Add(Errors.InvalidRaw("spec.selector", SelectorRules.GoValue(JsonRead.Obj(spec, "selector")), "field is immutable"));
         }
         if (type.Kind == "StatefulSet")
         {
@@ -168,7 +169,7 @@ internal static class WorkloadRules
                 a.Remove(field);
                 b.Remove(field);
             }
-            if (!Node.DeepEquals(a, b))
+            if (!JsonNode.DeepEquals(a, b))
             {
                 errors.Add(Errors.Forbidden("spec", StatefulSetUpdateForbidden));
             }
@@ -176,12 +177,12 @@ internal static class WorkloadRules
         if (type.Kind == "Job")
         {
             if (Node.Int(oldSpec, "completions") is { } completions && Node.Int(spec, "completions") != completions &&
-                Node.Str(spec, "completionMode") != "Indexed")
+                JsonRead.Str(spec, "completionMode") != "Indexed")
             {
                 errors.Add(Errors.Invalid("spec.completions", Node.Int(spec, "completions") ?? 0, "field is immutable"));
             }
             // Only a suspended job that never started may change its template (mutable scheduling directives).
-            if (!Node.DeepEquals(Node.Obj(oldSpec, "template"), Node.Obj(spec, "template")) && Node.Bool(oldSpec, "suspend") != true)
+            if (!JsonNode.DeepEquals(JsonRead.Obj(oldSpec, "template"), JsonRead.Obj(spec, "template")) && JsonRead.Bool(oldSpec, "suspend") != true)
             {
                 errors.Add(Errors.InvalidRaw("spec.template", "core.PodTemplateSpec{...}", "field is immutable"));
             }
@@ -190,8 +191,8 @@ internal static class WorkloadRules
 
     private static void SelectorAndTemplate(JsonObject? spec, string path, List<FieldError> errors)
     {
-        var selector = Node.Obj(spec, "selector");
-        var template = Node.Obj(spec, "template");
+        var selector = JsonRead.Obj(spec, "selector");
+        var template = JsonRead.Obj(spec, "template");
         if (selector is null)
         {
             errors.Add(Errors.Required($"{path}.selector"));
@@ -209,14 +210,14 @@ internal static class WorkloadRules
             errors.Add(Errors.Required($"{path}.template"));
             return;
         }
-        var labels = Node.Obj(Node.Obj(template, "metadata"), "labels");
+        var labels = JsonRead.Obj(JsonRead.Obj(template, "metadata"), "labels");
         // A missing selector selects nothing, so the server reports the template labels as unmatched too.
         if (selector is null || !SelectorRules.IsEmpty(selector) && !SelectorRules.Matches(selector, labels))
         {
             errors.Add(Errors.InvalidRaw($"{path}.template.metadata.labels", Go.StringMap(labels), "`selector` does not match template `labels`"));
         }
         MetadataRules.Labels(labels, $"{path}.template.metadata.labels", errors);
-        PodRules.ValidateSpec(Node.Obj(template, "spec"), $"{path}.template.spec", errors);
+        PodRules.ValidateSpec(JsonRead.Obj(template, "spec"), $"{path}.template.spec", errors);
     }
 
     private static void NonNegative(JsonObject? spec, string field, string path, List<FieldError> errors)

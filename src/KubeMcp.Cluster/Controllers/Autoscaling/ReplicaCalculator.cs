@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
-using KubeMcp.Cluster.Scheduling;
 
 namespace KubeMcp.Cluster.Controllers.Autoscaling;
 
@@ -42,7 +41,7 @@ internal static class ReplicaCalculator
         var average = total / usages.Count;
         if (target.Str("type") == "AverageValue")
         {
-            var wanted = resource == "cpu" ? Quantities.MilliCpu(target.Str("averageValue")) : Quantities.Bytes(target.Str("averageValue"));
+            var wanted = resource == "cpu" ? Quantity.MillicoresOrZero(target.Str("averageValue")) : Quantity.BytesOrZero(target.Str("averageValue"));
             var ratio = wanted <= 0 ? 1 : (double)average / wanted;
             return new MetricProposal(Propose(ratio, currentReplicas, usages.Count), $"{resource} resource",
                 Status(resource, new JsonObject { ["averageValue"] = Format(resource, average) }));
@@ -58,7 +57,7 @@ internal static class ReplicaCalculator
                     return Failed(resource, "FailedGetResourceMetric",
                         $"failed to get {resource} utilization: missing request for {resource} in container {container.Str("name")} of Pod {pod.Name()}");
                 }
-                requested += resource == "cpu" ? Quantities.MilliCpu(request) : Quantities.Bytes(request);
+                requested += resource == "cpu" ? Quantity.MillicoresOrZero(request) : Quantity.BytesOrZero(request);
             }
         }
         var utilization = requested == 0 ? 0 : (int)(total * 100 / requested);

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
-using KubeMcp.Cluster.Scheduling;
 
 namespace KubeMcp.Cluster.Controllers.Autoscaling;
 
@@ -26,11 +25,11 @@ internal sealed class RequestBasedPodMetrics : IPodMetricsSource
         {
             var name = container.Str("name") ?? "";
             cpu += Setting(annotations, name, "cpu-usage") is { } cpuText
-                ? Quantities.MilliCpu(cpuText)
-                : (long)(Quantities.MilliCpu(container.Str("resources.requests.cpu")) * DefaultShareOfRequest);
+                ? Quantity.MillicoresOrZero(cpuText)
+                : (long)(Quantity.MillicoresOrZero(container.Str("resources.requests.cpu")) * DefaultShareOfRequest);
             memory += Setting(annotations, name, "memory-usage") is { } memoryText
-                ? Quantities.Bytes(memoryText)
-                : (long)(Quantities.Bytes(container.Str("resources.requests.memory")) * DefaultShareOfRequest);
+                ? Quantity.BytesOrZero(memoryText)
+                : (long)(Quantity.BytesOrZero(container.Str("resources.requests.memory")) * DefaultShareOfRequest);
         }
         return new PodUsage(cpu, memory);
     }

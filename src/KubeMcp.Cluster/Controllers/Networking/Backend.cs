@@ -9,6 +9,12 @@ internal sealed record Backend(JsonObject Pod, string Ip, bool Ready, bool Servi
     /// <summary>The ports as one comparable string, to group pods that serve the same ports.</summary>
     public string PortKey => string.Join(";", Ports.Select(p => p.ToJsonString()));
 
+    /// <summary>The pod's hostname when it names itself under the Service (spec.subdomain), else null.</summary>
+    public string? Hostname(JsonObject service) =>
+        Pod.Str("spec.hostname") is { Length: > 0 } hostname && Pod.Str("spec.subdomain") == service.Name() ? hostname : null;
+
+    public string? NodeName => Pod.Str("spec.nodeName") is { Length: > 0 } node ? node : null;
+
     public JsonObject TargetRef() => new()
     {
         ["kind"] = "Pod",

@@ -41,10 +41,7 @@ internal sealed class EndpointSliceController : Controller
             .Where(s => s.Labels()?[ServiceNameLabel]?.ToString() == name && s.Labels()?[ManagedByLabel]?.ToString() == ManagedBy)
             .OrderBy(s => s.Name(), StringComparer.Ordinal).ToList();
         var backends = ServiceBackends.For(service, selector, context.List(context.Type("", "pods"), ns), includeTerminating: true).ToList();
-        var hasPorts = (service.At("spec.ports") as JsonArray)?.Count > 0;
-        var desired = backends.Where(b => b.Ports.Count > 0 || !hasPorts)
-            .GroupBy(b => b.PortKey)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
+        var desired = ServiceBackends.ByPorts(service, backends)
             .SelectMany(g => g.Chunk(MaxEndpointsPerSlice).Select(chunk => (Ports: g.First().Ports, Endpoints: chunk)))
             .Select(s => (Ports: new JsonArray(s.Ports.Select(p => (JsonNode)p.DeepClone()).ToArray()),
                 Endpoints: new JsonArray(s.Endpoints.Select(b => (JsonNode)Endpoint(service, b)).ToArray())))
@@ -79,13 +76,9 @@ internal sealed class EndpointSliceController : Controller
 
     private static JsonObject Labels(JsonObject service)
     {
-        var labels = service.Labels()?.DeepClone() as JsonObject ?? new JsonObject();
+        var labels = ServiceBackends.EndpointLabels(service);
         labels[ServiceNameLabel] = service.Name();
         labels[ManagedByLabel] = ManagedBy;
-        if (ServiceBackends.IsHeadless(service))
-        {
-            labels["service.kubernetes.io/headless"] = "";
-        }
         return labels;
     }
 
@@ -142,12 +135,12 @@ internal sealed class EndpointSliceController : Controller
                 ["terminating"] = backend.Terminating,
             },
         };
-        if (backend.Pod.Str("spec.hostname") is { Length: > 0 } hostname && backend.Pod.Str("spec.subdomain") == service.Name())
+        if (backend.Hostname(service) is { } hostname)
         {
             endpoint["hostname"] = hostname;
         }
         endpoint["targetRef"] = backend.TargetRef();
-        if (backend.Pod.Str("spec.nodeName") is { Length: > 0 } node)
+        if (backend.NodeName is { } node)
         {
             endpoint["nodeName"] = node;
         }

@@ -50,11 +50,7 @@ internal sealed class EndpointsController : Controller
         }
         var backends = ServiceBackends.For(service, selector, context.List(context.Type("", "pods"), ns), includeTerminating: false).ToList();
         var subsets = Subsets(service, backends);
-        var labels = service.Labels()?.DeepClone() as JsonObject ?? new JsonObject();
-        if (ServiceBackends.IsHeadless(service))
-        {
-            labels["service.kubernetes.io/headless"] = "";
-        }
+        var labels = ServiceBackends.EndpointLabels(service);
         if (existing is not null && JsonNode.DeepEquals(existing["subsets"], subsets) && JsonNode.DeepEquals(existing.Labels() ?? new JsonObject(), labels))
         {
             return;
@@ -94,9 +90,8 @@ internal sealed class EndpointsController : Controller
 
     private static JsonArray? Subsets(JsonObject service, List<Backend> backends)
     {
-        var hasPorts = (service.At("spec.ports") as JsonArray)?.Count > 0;
         var subsets = new JsonArray();
-        foreach (var group in backends.Where(b => b.Ports.Count > 0 || !hasPorts).GroupBy(b => b.PortKey).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in ServiceBackends.ByPorts(service, backends))
         {
             var subset = new JsonObject();
             var ready = new JsonArray(group.Where(b => b.Ready).OrderBy(b => b.Ip, StringComparer.Ordinal).Select(b => (JsonNode)Address(service, b)).ToArray());
@@ -130,11 +125,11 @@ internal sealed class EndpointsController : Controller
     private static JsonObject Address(JsonObject service, Backend backend)
     {
         var address = new JsonObject { ["ip"] = backend.Ip };
-        if (backend.Pod.Str("spec.hostname") is { Length: > 0 } hostname && backend.Pod.Str("spec.subdomain") == service.Name())
+        if (backend.Hostname(service) is { } hostname)
         {
             address["hostname"] = hostname;
         }
-        if (backend.Pod.Str("spec.nodeName") is { Length: > 0 } node)
+        if (backend.NodeName is { } node)
         {
             address["nodeName"] = node;
         }

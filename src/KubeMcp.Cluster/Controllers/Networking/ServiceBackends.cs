@@ -25,6 +25,27 @@ internal static class ServiceBackends
     public static bool PublishNotReady(JsonObject service) =>
         service.At("spec.publishNotReadyAddresses") is JsonValue v && v.TryGetValue<bool>(out var publish) && publish;
 
+    /// <summary>The Service's labels as its endpoints carry them, marked when the Service is headless.</summary>
+    public static JsonObject EndpointLabels(JsonObject service)
+    {
+        var labels = service.Labels()?.DeepClone() as JsonObject ?? new JsonObject();
+        if (IsHeadless(service))
+        {
+            labels["service.kubernetes.io/headless"] = "";
+        }
+        return labels;
+    }
+
+    /// <summary>
+    /// Backends grouped by the ports they serve, in a stable order; a pod serving none of the Service's ports is left out
+    /// (unless the Service has no ports).
+    /// </summary>
+    public static IEnumerable<IGrouping<string, Backend>> ByPorts(JsonObject service, IEnumerable<Backend> backends)
+    {
+        var hasPorts = (service.At("spec.ports") as JsonArray)?.Count > 0;
+        return backends.Where(b => b.Ports.Count > 0 || !hasPorts).GroupBy(b => b.PortKey).OrderBy(g => g.Key, StringComparer.Ordinal);
+    }
+
     /// <summary>Selected pods with an IP that have not finished; terminating ones only when asked for.</summary>
     public static IEnumerable<Backend> For(JsonObject service, LabelSelector selector, IEnumerable<JsonObject> pods, bool includeTerminating)
     {

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
-using KubeMcp.Cluster.Scheduling;
 using KubeMcp.Cluster.Selectors;
 
 namespace KubeMcp.Cluster.Controllers.Storage;
@@ -13,7 +12,7 @@ internal static class Volumes
 {
     public const string SelectedNodeAnnotation = "volume.kubernetes.io/selected-node";
 
-    public static long Requested(JsonObject claim) => Quantities.Bytes(claim.Str("spec.resources.requests.storage"));
+    public static long Requested(JsonObject claim) => Quantity.BytesOrZero(claim.Str("spec.resources.requests.storage"));
 
     public static string? ClassOf(JsonObject obj) => obj.Str("spec.storageClassName");
 
@@ -37,9 +36,9 @@ internal static class Volumes
             .Where(v => (ClassOf(v) ?? "") == (ClassOf(claim) ?? ""))
             .Where(v => (v.Str("spec.volumeMode") ?? "Filesystem") == (claim.Str("spec.volumeMode") ?? "Filesystem"))
             .Where(v => wantedModes.All(m => (v.At("spec.accessModes") as JsonArray ?? []).Any(a => a?.ToString() == m)))
-            .Where(v => Quantities.Bytes(v.Str("spec.capacity.storage")) >= Requested(claim))
+            .Where(v => Quantity.BytesOrZero(v.Str("spec.capacity.storage")) >= Requested(claim))
             .Where(v => labels is null || labels.Matches(v.Labels()))
-            .OrderBy(v => Quantities.Bytes(v.Str("spec.capacity.storage")))
+            .OrderBy(v => Quantity.BytesOrZero(v.Str("spec.capacity.storage")))
             .ThenBy(v => v.Name(), StringComparer.Ordinal)
             .FirstOrDefault();
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KubeMcp.Cluster.Api;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

@@ -1,3 +1,4 @@
+using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Kubelet;
 
 namespace KubeMcp.Tests.Cluster.Kubelet;

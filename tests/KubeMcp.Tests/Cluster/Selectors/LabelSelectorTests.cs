@@ -93,4 +93,29 @@ public sealed class LabelSelectorTests
 
         Assert.Equal(400, error.Code);
     }
+
+    [Fact]
+    public void TryFromObject_AcceptsAWellFormedSelector()
+    {
+        var selector = LabelSelector.TryFromObject(JsonNode.Parse("""
+            {"matchLabels":{"app":"web"},"matchExpressions":[{"key":"tier","operator":"NotIn","values":["back"]},{"key":"app","operator":"Exists"}]}
+            """)!.AsObject(), out var error);
+
+        Assert.Null(error);
+        Assert.True(selector!.Matches(Web));
+        Assert.False(selector.Matches(new JsonObject { ["app"] = "web", ["tier"] = "back" }));
+    }
+
+    [Theory]
+    [InlineData("""{"matchLabels":{"app":5}}""", "matchLabels value for \"app\" must be a string")]
+    [InlineData("""{"matchExpressions":[{"key":"tier","operator":"In","values":[]}]}""", "\"In\" is not a valid")]
+    [InlineData("""{"matchExpressions":[{"key":"tier","operator":"NotIn"}]}""", "\"NotIn\" is not a valid")]
+    [InlineData("""{"matchExpressions":[{"key":"tier","operator":"Exists","values":["x"]}]}""", "with 1 values")]
+    [InlineData("""{"matchExpressions":[{"key":"","operator":"Exists"}]}""", "for key \"\"")]
+    [InlineData("""{"matchExpressions":[{"key":"tier","operator":"Near","values":["x"]}]}""", "\"Near\" is not a valid")]
+    public void TryFromObject_RejectsSelectorsThatCannotBeEvaluatedAsWritten(string json, string reason)
+    {
+        Assert.Null(LabelSelector.TryFromObject(JsonNode.Parse(json)!.AsObject(), out var error));
+        Assert.Contains(reason, error);
+    }
 }

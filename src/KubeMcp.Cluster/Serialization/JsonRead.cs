@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace KubeMcp.Cluster.Printing;
+namespace KubeMcp.Cluster.Serialization;
 
 /// <summary>
-/// Lenient reads of fields from objects in the Kubernetes wire shape. A printer must never fail on an odd object,
-/// so a missing field, or one of an unexpected JSON type, reads as absent.
+/// Lenient reads of fields from objects in the Kubernetes wire shape: a missing field, or one of an unexpected JSON type,
+/// reads as absent, because printers, reviews and RBAC objects meet user-written JSON and an odd object must not fail
+/// unrelated requests.
 /// </summary>
 internal static class JsonRead
 {
