@@ -42,7 +42,8 @@ public sealed class KubeletMetricsTests(VirtualClockClusterFixture fixture) : IC
         var output = await fixture.Kubectl.OkAsync("top", "pods", "-A");
 
         var hog = output.Split('\n').Single(l => l.Contains("hog", StringComparison.Ordinal));
-        Assert.Matches(@"^metrics\s+hog\s+(7[0-9]{2}|8[01][0-9])m\s+(29[0-9]|30[0-9])Mi\s*$", hog);
+        // 750m ± the 8% scrape-to-scrape wobble of ContainerUsage; 300Mi ± 0.4%.
+        Assert.Matches(@"^metrics\s+hog\s+(69[0-9]|7[0-9]{2}|80[0-9]|810)m\s+(29[89]|30[01])Mi\s*$", hog);
         Assert.Contains(output.Split('\n'), l => l.Contains(" web ", StringComparison.Ordinal));
         Assert.DoesNotContain("crasher", output);
     }
