@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KubeMcp.Cluster.Store;
@@ -37,12 +35,7 @@ internal sealed class HistoryEntry(WatchEvent change)
         {
             return;
         }
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            _live.Object.WriteTo(writer);
-        }
-        _json = buffer.WrittenSpan.ToArray();
+        _json = JsonUtf8.ToBytes(_live.Object);
         _live = null;
     }
 

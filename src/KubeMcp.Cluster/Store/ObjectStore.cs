@@ -294,6 +294,7 @@ internal sealed class ObjectStore : IDisposable
     {
         var rv = ++_resourceVersion;
         Metadata(obj)["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        CompactManagedFields(obj);
         bucket[key.Path] = obj;
         _indexes.Update(key, previous, obj);
         _persistence?.Put(key, obj, rv);
@@ -303,6 +304,19 @@ internal sealed class ObjectStore : IDisposable
         }
         _liveEntries[obj] = Publish(new WatchEvent(type, key.StorageKey, key.Namespace, key.Name, obj, rv));
         return obj;
+    }
+
+    /// <summary>
+    /// Replaces <c>metadata.managedFields</c> by the same array parsed lazily from its JSON. The field sets are deep
+    /// trees of small objects, about half of a pod's memory as nodes, that only server-side apply reads; a lazily
+    /// parsed array holds just its text until read, and responses copy it out without building the tree.
+    /// </summary>
+    private static void CompactManagedFields(JsonObject obj)
+    {
+        if (obj["metadata"] is JsonObject meta && meta["managedFields"] is JsonArray { Count: > 0 } entries)
+        {
+            meta["managedFields"] = JsonNode.Parse(JsonUtf8.ToBytes(entries));
+        }
     }
 
     private HistoryEntry Publish(WatchEvent e)

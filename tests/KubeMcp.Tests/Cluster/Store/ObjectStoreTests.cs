@@ -216,6 +216,24 @@ public sealed class ObjectStoreTests
     }
 
     [Fact]
+    public void StoredManagedFields_ReadAndSerializeAsWritten()
+    {
+        using var store = new ObjectStore();
+        var input = ConfigMap("a");
+        var managedFields = JsonNode.Parse("""
+            [{"manager":"kubectl","operation":"Apply","apiVersion":"v1","fieldsType":"FieldsV1",
+              "fieldsV1":{"f:data":{"f:v":{}},"f:metadata":{"f:labels":{".":{},"f:k:{\"x\"}":{}}}}}]
+            """)!;
+        input["metadata"]!["managedFields"] = managedFields.DeepClone();
+
+        var stored = store.Create(ConfigMaps, Key("a"), input);
+
+        Assert.True(JsonNode.DeepEquals(managedFields, store.Get(Key("a"))!["metadata"]!["managedFields"]));
+        Assert.Equal("kubectl", stored["metadata"]!["managedFields"]![0]!["manager"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(managedFields, JsonNode.Parse(stored.ToJsonString())!["metadata"]!["managedFields"]));
+    }
+
+    [Fact]
     public void Restart_KeepsObjectsAndResourceVersions_ButOlderWatchesMustRelist()
     {
         var disk = new MemoryPersistence();
