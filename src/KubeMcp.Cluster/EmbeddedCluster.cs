@@ -135,6 +135,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         controllers.Add(new JobController());
         controllers.Add(new CronJobController());
         controllers.Add(new TtlAfterFinishedController());
+        controllers.Add(new EventTtlController());
         controllers.Add(new EndpointsController());
         controllers.Add(new EndpointSliceController());
         controllers.Add(new PersistentVolumeBinder());

@@ -14,22 +14,37 @@ internal sealed class ObjectStore : IDisposable
     /// <summary>How many changes a watch may resume from before it gets 410 Gone, as etcd compaction would do.</summary>
     public const int DefaultHistoryCapacity = 50_000;
 
+    /// <summary>
+    /// How many bytes of superseded objects the history may hold before its oldest changes are dropped (watches from
+    /// before them get 410 Gone), so that a burst of writes to large objects cannot hold memory without bound.
+    /// </summary>
+    public const long DefaultHistoryBytes = 64L * 1024 * 1024;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Watcher>> _watchers = new(StringComparer.Ordinal);
-    private readonly WatchEvent?[] _history;
+    private readonly HistoryEntry?[] _history;
+    // The history entries whose object is still the stored snapshot, by that snapshot, to compact when it is replaced.
+    private readonly Dictionary<JsonObject, HistoryEntry> _liveEntries = new(ReferenceEqualityComparer.Instance);
+    private readonly long _historyByteBudget;
     private readonly StoreIndexes _indexes = new();
     private readonly IObjectPersistence? _persistence;
-    private readonly long _historyStart;
+    private long _historyFirst;
     private long _historyCount;
+    private long _historyBytes;
+    // The resourceVersion of the newest change no longer in history: watches must start after it.
+    private long _compactedVersion;
     private long _resourceVersion;
 
     /// <param name="persistence">Where committed changes are written through; null keeps everything in memory.</param>
     /// <param name="historyCapacity">How many changes are kept for watches to resume from.</param>
-    public ObjectStore(IObjectPersistence? persistence = null, int historyCapacity = DefaultHistoryCapacity)
+    /// <param name="historyBytes">How many bytes of superseded objects the history may keep.</param>
+    public ObjectStore(IObjectPersistence? persistence = null, int historyCapacity = DefaultHistoryCapacity, long historyBytes = DefaultHistoryBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(historyCapacity, 1);
-        _history = new WatchEvent?[historyCapacity];
+        ArgumentOutOfRangeException.ThrowIfLessThan(historyBytes, 0);
+        _history = new HistoryEntry?[historyCapacity];
+        _historyByteBudget = historyBytes;
         _persistence = persistence;
         if (persistence is not null)
         {
@@ -42,7 +57,7 @@ internal sealed class ObjectStore : IDisposable
             }
         }
         // Changes before a restart are not in memory: a watch from an older resourceVersion must re-list.
-        _historyStart = _resourceVersion;
+        _compactedVersion = _resourceVersion;
     }
 
     /// <summary>The resourceVersion of the latest committed change.</summary>
@@ -58,7 +73,7 @@ internal sealed class ObjectStore : IDisposable
         {
             lock (_gate)
             {
-                return OldestResumableLocked();
+                return _compactedVersion;
             }
         }
     }
@@ -153,7 +168,10 @@ internal sealed class ObjectStore : IDisposable
             var deleted = current.DeepClone().AsObject();
             Metadata(deleted)["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
             _persistence?.Delete(key, rv);
-            Publish(new WatchEvent(WatchEventType.Deleted, key.StorageKey, key.Namespace, key.Name, deleted, rv));
+            Supersede(current);
+            // The deleted object is nobody's stored snapshot, so its history entry keeps only its JSON at once.
+            var entry = Publish(new WatchEvent(WatchEventType.Deleted, key.StorageKey, key.Namespace, key.Name, deleted, rv));
+            Compact(entry);
             return deleted;
         }
     }
@@ -183,18 +201,16 @@ internal sealed class ObjectStore : IDisposable
             }
             else if (fromVersion is long from && from < _resourceVersion)
             {
-                var oldest = OldestResumableLocked();
-                if (from < oldest)
+                if (from < _compactedVersion)
                 {
-                    throw ApiException.Gone($"too old resource version: {from} ({oldest + 1})");
+                    throw ApiException.Gone($"too old resource version: {from} ({_compactedVersion + 1})");
                 }
-                var start = Math.Max(0, _historyCount - _history.Length);
-                for (var i = start; i < _historyCount; i++)
+                for (var i = _historyFirst; i < _historyCount; i++)
                 {
-                    var e = _history[i % _history.Length]!;
-                    if (e.ResourceVersion > from && e.StorageKey == storageKey)
+                    var entry = _history[i % _history.Length]!;
+                    if (entry.ResourceVersion > from && entry.StorageKey == storageKey)
                     {
-                        watcher.Offer(e);
+                        watcher.Offer(entry.ToEvent());
                     }
                 }
             }
@@ -278,16 +294,39 @@ internal sealed class ObjectStore : IDisposable
     {
         var rv = ++_resourceVersion;
         Metadata(obj)["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        CompactManagedFields(obj);
         bucket[key.Path] = obj;
         _indexes.Update(key, previous, obj);
         _persistence?.Put(key, obj, rv);
-        Publish(new WatchEvent(type, key.StorageKey, key.Namespace, key.Name, obj, rv));
+        if (previous is not null)
+        {
+            Supersede(previous);
+        }
+        _liveEntries[obj] = Publish(new WatchEvent(type, key.StorageKey, key.Namespace, key.Name, obj, rv));
         return obj;
     }
 
-    private void Publish(WatchEvent e)
+    /// <summary>
+    /// Replaces <c>metadata.managedFields</c> by the same array parsed lazily from its JSON. The field sets are deep
+    /// trees of small objects, about half of a pod's memory as nodes, that only server-side apply reads; a lazily
+    /// parsed array holds just its text until read, and responses copy it out without building the tree.
+    /// </summary>
+    private static void CompactManagedFields(JsonObject obj)
     {
-        _history[_historyCount % _history.Length] = e;
+        if (obj["metadata"] is JsonObject meta && meta["managedFields"] is JsonArray { Count: > 0 } entries)
+        {
+            meta["managedFields"] = JsonNode.Parse(JsonUtf8.ToBytes(entries));
+        }
+    }
+
+    private HistoryEntry Publish(WatchEvent e)
+    {
+        if (_historyCount - _historyFirst == _history.Length)
+        {
+            DropOldest();
+        }
+        var entry = new HistoryEntry(e);
+        _history[_historyCount % _history.Length] = entry;
         _historyCount++;
         if (_watchers.TryGetValue(e.StorageKey, out var list))
         {
@@ -296,10 +335,42 @@ internal sealed class ObjectStore : IDisposable
                 watcher.Offer(e);
             }
         }
+        return entry;
     }
 
-    private long OldestResumableLocked() =>
-        _historyCount < _history.Length ? _historyStart : _history[_historyCount % _history.Length]!.ResourceVersion - 1;
+    /// <summary>The stored snapshot was replaced or deleted: its history entry keeps only its JSON from now on.</summary>
+    private void Supersede(JsonObject previous)
+    {
+        if (_liveEntries.Remove(previous, out var entry))
+        {
+            Compact(entry);
+        }
+    }
+
+    private void Compact(HistoryEntry entry)
+    {
+        entry.Compact();
+        _historyBytes += entry.Size;
+        // The newest change always stays, so a watch from the current resourceVersion is never Gone.
+        while (_historyBytes > _historyByteBudget && _historyCount - _historyFirst > 1)
+        {
+            DropOldest();
+        }
+    }
+
+    private void DropOldest()
+    {
+        var slot = _historyFirst % _history.Length;
+        var oldest = _history[slot]!;
+        if (oldest.LiveObject is { } live && _liveEntries.TryGetValue(live, out var entry) && ReferenceEquals(entry, oldest))
+        {
+            _liveEntries.Remove(live);
+        }
+        _historyBytes -= oldest.Size;
+        _compactedVersion = oldest.ResourceVersion;
+        _history[slot] = null;
+        _historyFirst++;
+    }
 
     private SortedDictionary<string, JsonObject> Bucket(string storageKey)
     {

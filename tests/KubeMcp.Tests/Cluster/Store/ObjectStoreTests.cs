@@ -166,6 +166,74 @@ public sealed class ObjectStoreTests
     }
 
     [Fact]
+    public void Watch_ReplayingSupersededVersions_SendsEachVersionAsItWasWritten()
+    {
+        using var store = new ObjectStore();
+        store.Create(ConfigMaps, Key("a"), ConfigMap("a"));
+        store.Update(ConfigMaps, Key("a"), c => Changed(c, "2"));
+        store.Update(ConfigMaps, Key("a"), c => Changed(c, "3"));
+        store.Delete(ConfigMaps, Key("a"));
+
+        using var watcher = store.Watch("configmaps", 0, sendInitial: false, _ => true);
+
+        var events = Drain(watcher);
+        Assert.Equal([WatchEventType.Added, WatchEventType.Modified, WatchEventType.Modified, WatchEventType.Deleted], events.Select(e => e.Type));
+        Assert.Equal(["1", "2", "3", "3"], events.Select(e => e.Object.Str("data.v")));
+        Assert.Equal(["1", "2", "3", "4"], events.Select(e => e.Object.Str("metadata.resourceVersion")));
+    }
+
+    [Fact]
+    public void Watch_WhenSupersededVersionsExceedTheByteBudget_OlderChangesAreGone()
+    {
+        // One superseded ConfigMap is about 100 bytes: a 250-byte budget keeps two of them.
+        using var store = new ObjectStore(historyBytes: 250);
+        store.Create(ConfigMaps, Key("a"), ConfigMap("a"));
+        for (var i = 2; i <= 5; i++)
+        {
+            store.Update(ConfigMaps, Key("a"), c => Changed(c, i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var error = Assert.Throws<ApiException>(() => store.Watch("configmaps", 1, sendInitial: false, _ => true));
+        using var resumable = store.Watch("configmaps", store.OldestResumableVersion, sendInitial: false, _ => true);
+
+        Assert.Equal(410, error.Code);
+        Assert.Equal(2, store.OldestResumableVersion);
+        Assert.Equal([3L, 4L, 5L], Drain(resumable).Select(e => e.ResourceVersion));
+        Assert.Equal("5", store.Get(Key("a"))!.Str("data.v"));
+    }
+
+    [Fact]
+    public void Watch_FromTheCurrentVersion_IsNeverGone_EvenWithNoByteBudget()
+    {
+        using var store = new ObjectStore(historyBytes: 0);
+        store.Create(ConfigMaps, Key("a"), ConfigMap("a"));
+        store.Delete(ConfigMaps, Key("a"));
+
+        using var watcher = store.Watch("configmaps", store.ResourceVersion, sendInitial: false, _ => true);
+        store.Create(ConfigMaps, Key("b"), ConfigMap("b"));
+
+        Assert.Equal("b", Assert.Single(Drain(watcher)).Name);
+    }
+
+    [Fact]
+    public void StoredManagedFields_ReadAndSerializeAsWritten()
+    {
+        using var store = new ObjectStore();
+        var input = ConfigMap("a");
+        var managedFields = JsonNode.Parse("""
+            [{"manager":"kubectl","operation":"Apply","apiVersion":"v1","fieldsType":"FieldsV1",
+              "fieldsV1":{"f:data":{"f:v":{}},"f:metadata":{"f:labels":{".":{},"f:k:{\"x\"}":{}}}}}]
+            """)!;
+        input["metadata"]!["managedFields"] = managedFields.DeepClone();
+
+        var stored = store.Create(ConfigMaps, Key("a"), input);
+
+        Assert.True(JsonNode.DeepEquals(managedFields, store.Get(Key("a"))!["metadata"]!["managedFields"]));
+        Assert.Equal("kubectl", stored["metadata"]!["managedFields"]![0]!["manager"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(managedFields, JsonNode.Parse(stored.ToJsonString())!["metadata"]!["managedFields"]));
+    }
+
+    [Fact]
     public void Restart_KeepsObjectsAndResourceVersions_ButOlderWatchesMustRelist()
     {
         var disk = new MemoryPersistence();
