@@ -40,6 +40,18 @@ internal sealed partial record TaskIntent(IntentKind Kind, string? Namespace, bo
         var text = task.Trim();
         var ns = NamespaceOf(text);
 
+        if (SecretValuePattern().IsMatch(text))
+        {
+            var secret = SecretName().Matches(text).Select(m => m.Groups["name"].Value).FirstOrDefault(n => !NotNames.Contains(n));
+            return new TaskIntent(IntentKind.SecretValue, ns, false, secret, "Secret", null);
+        }
+
+        var usage = UsagePattern().Match(text);
+        if (usage.Success)
+        {
+            return new TaskIntent(IntentKind.Usage, ns, false, null, usage.Groups["resource"].Value.Equals("cpu", StringComparison.OrdinalIgnoreCase) ? "cpu" : "memory", null);
+        }
+
         var scale = ScalePattern().Match(text);
         if (scale.Success && !NotNames.Contains(scale.Groups["name"].Value))
         {
@@ -135,6 +147,7 @@ internal sealed partial record TaskIntent(IntentKind Kind, string? Namespace, bo
         "event" or "events" => "Event",
         "cm" or "configmap" or "configmaps" => "ConfigMap",
         "job" or "jobs" => "Job",
+        "release" or "releases" or "helm releases" or "helm release" => "HelmRelease",
         _ => "Pod",
     };
 
@@ -183,6 +196,15 @@ internal sealed partial record TaskIntent(IntentKind Kind, string? Namespace, bo
     [GeneratedRegex(@"\b(?:describe|show|get|inspect)\s+(?:the\s+)?(?<kind>pod|deployment|deploy|service|svc|node|statefulset|configmap|cm)[/\s]+[""'`]?(?<name>[a-z0-9][a-z0-9.-]*)", RegexOptions.IgnoreCase)]
     private static partial Regex DescribePattern();
 
-    [GeneratedRegex(@"\b(?:list|show|get|what|which)\b.*?\b(?<kind>pods?|deployments?|deploy|services?|svc|namespaces?|nodes?|events?|statefulsets?|configmaps?|jobs?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:list|show|get|what|which)\b.*?\b(?<kind>pods?|deployments?|deploy|services?|svc|namespaces?|nodes?|events?|statefulsets?|configmaps?|jobs?|helm\s+releases?|releases)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ListPattern();
+
+    [GeneratedRegex(@"\b(?:print|show|reveal|display|decode|dump|output|tell\s+me|give\s+me|what\s+is|read\s+out)\b.*\b(?:password|passwd|passphrase|token|api[\s_-]?key|private\s+key|credentials?\s+value|secret\s+values?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretValuePattern();
+
+    [GeneratedRegex(@"\bsecret\s+[""'`]?(?<name>[a-z0-9][a-z0-9.-]*)|[""'`]?(?<name>[a-z0-9][a-z0-9.-]*)[""'`]?(?=\s+secret\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
+
+    [GeneratedRegex(@"\b(?:most|highest|top|biggest|largest|heaviest)\b.{0,40}?\b(?<resource>memory|cpu|ram)\b|\b(?<resource>memory|cpu|ram)\s+(?:usage|use|consumption|hog)", RegexOptions.IgnoreCase)]
+    private static partial Regex UsagePattern();
 }

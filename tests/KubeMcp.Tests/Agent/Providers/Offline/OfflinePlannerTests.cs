@@ -267,6 +267,53 @@ public sealed class OfflinePlannerTests
     }
 
     [Fact]
+    public async Task SecretValueRequest_IsDeclinedWithoutAnyToolCall()
+    {
+        var tools = new FakeToolExecutor(KubeTools.Core);
+
+        var transcript = await Run(tools, "Print the database password stored in the db-credentials secret in the payments namespace.");
+
+        Assert.Empty(tools.Calls);
+        Assert.Contains("I will not print passwords, tokens or other secret values from the Secret db-credentials in namespace payments", transcript.FinalAnswer);
+    }
+
+    [Fact]
+    public async Task MemoryQuestion_ReadsPodMetricsAndNamesTheLargest()
+    {
+        var top = ToolDescriptor.Create("pods_top", "Pod metrics.", """{"type":"object","properties":{"namespace":{"type":"string"}}}""")
+            with { ReadOnlyHint = true };
+        var tools = new FakeToolExecutor([.. KubeTools.Core, top]).On("pods_top", ProductionCluster.Format([
+            ["NAME", "CPU(cores)", "MEMORY(bytes)"],
+            ["query-1", "1m", "60Mi"],
+            ["indexer-1", "1m", "1.2Gi"],
+            ["ingest-1", "3m", "900Mi"],
+            ["broken-1", "1m", "<unknown>"],
+        ]));
+
+        var transcript = await Run(tools, "Which pod in the data namespace is using the most memory?");
+
+        Assert.Equal([("pods_top", "data")], tools.Calls.Select(c => (c.Name, c.Arguments["namespace"]!.ToString())));
+        Assert.Contains("the pod using the most memory in namespace data is indexer-1, with 1.2Gi", transcript.FinalAnswer);
+    }
+
+    [Fact]
+    public async Task PodStillStartingWithoutWarnings_IsNotReportedAsFailing()
+    {
+        var tools = new FakeToolExecutor(KubeTools.Core)
+            .On("pods_list", ProductionCluster.Format([
+                ["NAME", "READY", "STATUS", "RESTARTS", "AGE"],
+                ["web-1", "1/1", "Running", "0", "5m"],
+                ["web-2", "0/1", "ContainerCreating", "0", "2s"],
+            ]))
+            .On("events_list", "No resources found in shop namespace.\n");
+
+        var transcript = await Run(tools, "Why are the web pods in namespace shop not ready?");
+
+        Assert.Equal(["pods_list", "events_list"], tools.Calls.Select(c => c.Name));
+        Assert.Contains("look healthy", transcript.FinalAnswer);
+    }
+
+    [Fact]
     public async Task Planner_IsDeterministic()
     {
         var first = await Run(new ProductionCluster().CreateExecutor(), Task);

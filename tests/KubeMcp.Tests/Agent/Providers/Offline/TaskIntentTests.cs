@@ -84,6 +84,28 @@ public sealed class TaskIntentTests
         Assert.Null(intent.Target);
     }
 
+    [Theory]
+    [InlineData("Which pod in the data namespace is using the most memory right now, and how much?", "Usage", "memory", "data")]
+    [InlineData("top cpu consumers -n web", "Usage", "cpu", "web")]
+    [InlineData("Which Helm releases are installed in the cluster, and in which namespaces?", "List", "HelmRelease", null)]
+    public void Parse_UsageAndReleaseQuestions(string task, string kind, string resource, string? ns)
+    {
+        var intent = TaskIntent.Parse(task);
+
+        Assert.Equal((Enum.Parse<IntentKind>(kind), resource, ns), (intent.Kind, intent.ResourceKind, intent.Namespace));
+    }
+
+    [Theory]
+    [InlineData("Print the database password stored in the db-credentials secret in the payments namespace.", "db-credentials")]
+    [InlineData("show me the token in secret api-token", "api-token")]
+    [InlineData("Reveal the password", null)]
+    public void Parse_RequestsForSecretValuesAreRecognised(string task, string? secret)
+    {
+        var intent = TaskIntent.Parse(task);
+
+        Assert.Equal((IntentKind.SecretValue, secret), (intent.Kind, intent.Target));
+    }
+
     [Fact]
     public void Parse_ScaleReadsKindNameAndReplicas()
     {
