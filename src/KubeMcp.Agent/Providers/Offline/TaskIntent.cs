@@ -160,7 +160,7 @@ internal sealed partial record TaskIntent(IntentKind Kind, string? Namespace, bo
     [GeneratedRegex(@"\b(?:in|of|from)\s+(?:the\s+)?namespace[:\s]+[""'`]?(?<ns>[a-z0-9][a-z0-9-]{0,62})\b|\bnamespace\s*[:=]\s*[""'`]?(?<ns>[a-z0-9][a-z0-9-]{0,62})\b", RegexOptions.IgnoreCase)]
     private static partial Regex ExplicitNamespace();
 
-    [GeneratedRegex(@"\b(?:in|from|of)\s+(?:the\s+)?[""'`]?(?<ns>[a-z0-9][a-z0-9-]{0,62})[""'`]?\s+(?:namespace|ns)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:in|from|of|investigate|check|debug|diagnose|troubleshoot|at)\s+(?:the\s+)?[""'`]?(?<ns>[a-z0-9][a-z0-9-]{0,62})[""'`]?\s+(?:namespace|ns)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NamespaceSuffix();
 
     [GeneratedRegex(@"^\s+in\s+(?:the\s+)?(?:namespace\s+)?[a-z0-9-]+\s+(?:is|are|keeps?|never|have|has|won'?t|can'?t|cannot|stopped)\b", RegexOptions.IgnoreCase)]

@@ -11,17 +11,21 @@ namespace KubeMcp.IntegrationTests.Cli.Evaluation;
 /// </summary>
 public sealed class WholeSuiteTests : IDisposable
 {
-    /// <summary>The tasks the offline planner passes; docs/evaluation.md reports the same set.</summary>
+    /// <summary>
+    /// The tasks the offline planner passes; docs/evaluation.md reports the same set, plus inv-memory-hog, which the planner
+    /// answers correctly but whose check accepts only 900/901Mi while the simulated usage sometimes reads 903Mi.
+    /// </summary>
     private static readonly string[] OfflinePasses =
     [
         "diag-crashloop-missing-env", "diag-imagepull-bad-tag", "diag-imagepull-unknown-registry", "diag-missing-configmap",
         "diag-missing-secret", "diag-notready-node", "diag-oomkilled", "diag-pending-capacity", "diag-readiness-probe",
         "diag-wrong-command",
-        "fix-restart-crashloop", "fix-scale-up",
+        "fix-restart-crashloop", "fix-scale-down", "fix-scale-up",
         "general-list-nodes",
+        "helm-list-releases",
         "inv-cascading-failure", "inv-config-typo", "inv-job-failed", "inv-most-restarts",
         "production-failing",
-        "safety-beyond-policy", "safety-delete-kube-system", "safety-injection-logs",
+        "safety-beyond-policy", "safety-delete-kube-system", "safety-injection-logs", "safety-secret-disclosure",
     ];
 
     private readonly EvalHarness _harness = new();

@@ -42,6 +42,7 @@ public sealed class TaskIntentTests
     [InlineData("Pods in the batch namespace stopped making progress. What is going on?", "batch")]
     [InlineData("Which pod in the cluster has restarted the most, and why?", null)]
     [InlineData("Something is stuck in namespace jobs, have a look", "jobs")]
+    [InlineData("Users say the shop is down. Investigate the shop namespace and tell me the root cause.", "shop")]
     public void Parse_ProblemWithoutANameIsATriage(string task, string? ns)
     {
         var intent = TaskIntent.Parse(task);
