@@ -18,6 +18,12 @@ internal enum IntentKind
     /// <summary>Show one object.</summary>
     Describe,
 
+    /// <summary>Which pods use the most memory or CPU (metrics).</summary>
+    Usage,
+
+    /// <summary>A request to print a password, token or other secret value: declined.</summary>
+    SecretValue,
+
     /// <summary>Anything else.</summary>
     Unsupported,
 }

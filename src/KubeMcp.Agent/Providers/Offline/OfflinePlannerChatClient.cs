@@ -35,7 +35,7 @@ public sealed class OfflinePlannerChatClient : IChatClient
         var step = intent.Kind switch
         {
             IntentKind.Triage or IntentKind.Diagnose => TriagePlanner.Next(intent, session, tools),
-            IntentKind.List or IntentKind.Describe or IntentKind.Scale => SimpleRequestPlanner.Next(intent, session, tools),
+            IntentKind.List or IntentKind.Describe or IntentKind.Scale or IntentKind.Usage or IntentKind.SecretValue => SimpleRequestPlanner.Next(intent, session, tools),
             _ => PlannerStep.GiveUp(TriageReport.Header + "the offline planner cannot do this task. It can investigate failing pods "
                 + "(and restart the ones a restart can fix), explain why a named pod or deployment is failing, list or show objects, "
                 + "and scale a deployment (\"scale deployment web to 3\"). For anything else, configure a model with --model-url "

@@ -8,5 +8,8 @@ namespace KubeMcp.Agent.Providers.Offline;
 /// <param name="RestartHelps">Whether deleting the pod (so its controller recreates it) can fix it.</param>
 /// <param name="HumanAction">What a person has to do when a restart cannot fix it (or may not).</param>
 /// <param name="Owner">The controlling owner (kind/name) from the pod's metadata, when known.</param>
+/// <param name="NeedsPod">The pod's YAML (its spec and container states) would make the diagnosis firmer.</param>
+/// <param name="NeedsNodes">The nodes' status could explain it (a Pending pod, or an unready one with no other clue).</param>
 internal sealed record PodDiagnosis(
-    PodRow Pod, PodCause Cause, string Summary, string Evidence, bool RestartHelps, string HumanAction, string? Owner);
+    PodRow Pod, PodCause Cause, string Summary, string Evidence, bool RestartHelps, string HumanAction, string? Owner,
+    bool NeedsPod = false, bool NeedsNodes = false);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KubeMcp.Agent.Providers.Offline;
 
 /// <summary>One pod from a <c>pods_list</c> table, and what its columns say about its health.</summary>
-internal sealed record PodRow(string? Namespace, string Name, string Ready, string Status, int Restarts)
+internal sealed record PodRow(string? Namespace, string Name, string Ready, string Status, int Restarts, string? Node = null)
 {
     private static readonly string[] Starting = ["ContainerCreating", "PodInitializing", "Terminating"];
     private static readonly string[] Finished = ["Completed", "Succeeded"];
@@ -18,7 +18,8 @@ internal sealed record PodRow(string? Namespace, string Name, string Ready, stri
                 r["NAME"],
                 r.GetValueOrDefault("READY") ?? "",
                 r["STATUS"],
-                ParseRestarts(r.GetValueOrDefault("RESTARTS"))))];
+                ParseRestarts(r.GetValueOrDefault("RESTARTS")),
+                r.TryGetValue("NODE", out var node) && node.Length > 0 && node != "<none>" ? node : null))];
 
     /// <summary>Containers ready and total, from <c>READY</c> (<c>n/m</c>); null when absent.</summary>
     public (int Ready, int Total)? ReadyCounts
@@ -55,6 +56,12 @@ internal sealed record PodRow(string? Namespace, string Name, string Ready, stri
             return ReadyCounts is { } c && c.Ready < c.Total || Restarts >= 3;
         }
     }
+
+    /// <summary>
+    /// A pod still being set up (ContainerCreating, PodInitializing): normal for a while, a problem when warning
+    /// events say it cannot get further (a volume that cannot be mounted, a sandbox that cannot be created).
+    /// </summary>
+    public bool IsStarting => Status is "ContainerCreating" or "PodInitializing";
 
     /// <summary><c>namespace/name</c>, or the name alone.</summary>
     public string Display => Namespace is null ? Name : $"{Namespace}/{Name}";

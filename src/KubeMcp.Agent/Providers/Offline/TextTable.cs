@@ -29,7 +29,8 @@ internal sealed partial class TextTable
         }
 
         var headers = Columns().Split(lines[0].Trim());
-        if (headers.Length < 2 || headers.Any(h => h.Any(char.IsLower)))
+        // Headers are upper case; a unit in parentheses may not be (kubectl top's "MEMORY(bytes)").
+        if (headers.Length < 2 || headers.Any(h => Unit().Replace(h, "").Any(char.IsLower)))
         {
             return null;
         }
@@ -54,6 +55,9 @@ internal sealed partial class TextTable
 
         return new TextTable(headers, rows);
     }
+
+    [GeneratedRegex(@"\([a-z]+\)$")]
+    private static partial Regex Unit();
 
     [GeneratedRegex(@"\s{2,}|\t")]
     private static partial Regex Columns();

@@ -53,29 +53,47 @@ internal static class TriagePlanner
             pods = [.. pods.Where(p => p.Name == target || p.Name.StartsWith(target + "-", StringComparison.Ordinal))];
         }
 
-        var unhealthy = pods.Where(p => p.IsUnhealthy).Take(MaxPods).ToList();
-        if (unhealthy.Count == 0)
+        // Pods still being created are suspects too: the warning events decide whether they are stuck.
+        var suspects = pods.Where(p => p.IsUnhealthy || p.IsStarting).OrderByDescending(p => p.Restarts).ToList();
+        var eventsSeen = suspects.Select(p => p.Namespace).Distinct().All(ns => EventsCall(ns, tools) is not { } c || session.Find(c.Tool, c.Arguments) is not null);
+        var unhealthy = suspects
+            .Where(p => p.IsUnhealthy || (eventsSeen && Events(p, session).Any(e => e.Type == "Warning" && e.IsAbout(p))))
+            .Take(MaxPods)
+            .ToList();
+        if (unhealthy.Count == 0 && (eventsSeen || !suspects.Any(p => p.IsStarting)))
         {
             return PlannerStep.Finish(TriageReport.AllHealthy(pods, baselineNs, intent.Target));
         }
 
-        var gather = GatherCalls(unhealthy, session, tools);
+        var gather = GatherCalls(unhealthy, suspects, session, tools);
         if (gather.Count > 0)
         {
             return PlannerStep.Call([.. gather]);
         }
 
-        var diagnoses = unhealthy.Select(p => PodDiagnoser.Diagnose(p, PodYaml(p, session, tools), PodLog(p, session), Events(p, session))).ToList();
-        var confirm = diagnoses
-            .Where(d => d.RestartHelps)
+        var nodes = session.Observations.LastOrDefault(NodeRow.IsListing) is { } nodeList && TextTable.TryParse(nodeList.Result) is { } nodeTable
+            ? NodeRow.FromTable(nodeTable)
+            : null;
+        var diagnoses = unhealthy.Select(p => PodDiagnoser.Diagnose(p, PodYaml(p, session, tools), PodLog(p, session), Events(p, session), nodes)).ToList();
+
+        // Second look: the pods a restart would help (only their YAML says whether a controller recreates them) and
+        // those whose YAML says more (container states, limits, where a setting comes from); the nodes when a pod is
+        // Pending or unready with no other clue.
+        var details = diagnoses
+            .Where(d => d.RestartHelps || d.NeedsPod)
             .Select(d => tools.Fit("pods_get", ("name", d.Pod.Name), ("namespace", d.Pod.Namespace)))
             .OfType<JsonObject>()
             .Where(args => session.Find("pods_get", args) is null)
             .Select(args => ("pods_get", args))
-            .ToArray();
-        if (confirm.Length > 0)
+            .ToList();
+        if (diagnoses.Any(d => d.NeedsNodes) && NodesCall(tools) is { } nodesCall && session.Find(nodesCall.Tool, nodesCall.Arguments) is null)
         {
-            return PlannerStep.Call(confirm);
+            details.Add(nodesCall);
+        }
+
+        if (details.Count > 0)
+        {
+            return PlannerStep.Call([.. details]);
         }
 
         if (intent.AllowRestart && tools.Has("pods_delete"))
@@ -107,7 +125,7 @@ internal static class TriagePlanner
         return PlannerStep.Finish(TriageReport.Build(intent, pods, diagnoses, session, tools, baseline, verification));
     }
 
-    private static List<(string Tool, JsonObject Arguments)> GatherCalls(List<PodRow> unhealthy, PlannerSession session, PlannerToolbox tools)
+    private static List<(string Tool, JsonObject Arguments)> GatherCalls(List<PodRow> unhealthy, List<PodRow> suspects, PlannerSession session, PlannerToolbox tools)
     {
         var calls = new List<(string, JsonObject)>();
         void Need(string tool, JsonObject? args)
@@ -135,15 +153,26 @@ internal static class TriagePlanner
             }
         }
 
-        foreach (var ns in unhealthy.Select(p => p.Namespace).Distinct())
+        foreach (var ns in suspects.Select(p => p.Namespace).Distinct())
         {
-            // Only warnings: they carry every cause the diagnoser reads (failed pulls, back-offs, scheduling, probes,
-            // missing objects), and the routine Normal events would triple the output.
-            Need("events_list", tools.Fit("events_list", ("namespace", ns), ("fieldSelector", "type=Warning")));
+            if (EventsCall(ns, tools) is { } events)
+            {
+                Need(events.Tool, events.Arguments);
+            }
         }
 
         return calls;
     }
+
+    /// <summary>
+    /// Only warnings: they carry every cause the diagnoser reads (failed pulls, back-offs, scheduling, probes, missing
+    /// objects, failed mounts), and the routine Normal events would triple the output.
+    /// </summary>
+    private static (string Tool, JsonObject Arguments)? EventsCall(string? ns, PlannerToolbox tools) =>
+        tools.Fit("events_list", ("namespace", ns), ("fieldSelector", "type=Warning")) is { } args ? ("events_list", args) : null;
+
+    private static (string Tool, JsonObject Arguments)? NodesCall(PlannerToolbox tools) =>
+        tools.Fit("resources_list", ("apiVersion", "v1"), ("kind", "Node")) is { } args ? ("resources_list", args) : null;
 
     private static JsonObject? LogArgs(PodRow pod, PlannerToolbox tools, bool previous) =>
         tools.Fit("pods_log", ("name", pod.Name), ("namespace", pod.Namespace), ("tail", LogTail), ("previous", previous ? true : null));

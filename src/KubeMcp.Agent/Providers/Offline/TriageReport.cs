@@ -28,6 +28,7 @@ internal static class TriageReport
         sb.Append($"checked {pods.Count} pods {Scope(ns)}; {diagnoses.Count} unhealthy.\n");
 
         var restarted = new List<PodDiagnosis>();
+        var notRestarted = new List<(PodDiagnosis Diagnosis, string Why)>();
         var number = 0;
         foreach (var d in diagnoses)
         {
@@ -35,6 +36,10 @@ internal static class TriageReport
             if (wasRestarted)
             {
                 restarted.Add(d);
+            }
+            else if (d.RestartHelps)
+            {
+                notRestarted.Add((d, done));
             }
 
             sb.Append('\n').Append(++number).Append(". ").Append(d.Pod.Display).Append(" — ").Append(d.Pod.Status);
@@ -57,10 +62,18 @@ internal static class TriageReport
 
         sb.Append("\nSummary: ");
         sb.Append(restarted.Count == 0 ? "no pod was restarted" : $"restarted {restarted.Count} ({string.Join(", ", restarted.Select(r => r.Pod.Name))})");
-        var manual = diagnoses.Where(d => !restarted.Contains(d)).ToList();
-        if (manual.Count > 0)
+        var unfixable = diagnoses.Where(d => !d.RestartHelps).ToList();
+        if (unfixable.Count > 0)
         {
-            sb.Append($"; {manual.Count} need a person ({string.Join(", ", manual.Select(m => m.Pod.Name))}) because a restart cannot fix them");
+            sb.Append($"; {unfixable.Count} need a person ({string.Join(", ", unfixable.Select(m => m.Pod.Name))}) because a restart cannot fix them");
+        }
+
+        if (notRestarted.Count > 0)
+        {
+            // A restart might help these, but it did not happen: say why instead of claiming it cannot help.
+            sb.Append($"; {notRestarted.Count} not restarted although a restart may help (")
+                .Append(string.Join(", ", notRestarted.Select(n => $"{n.Diagnosis.Pod.Name}: {Reason(n.Why)}")))
+                .Append(')');
         }
 
         if (diagnoses.Count == TriagePlanner.MaxPods)
@@ -139,6 +152,11 @@ internal static class TriageReport
 
         return sb.Append(".\n").ToString();
     }
+
+    private static string Reason(string done) =>
+        done.StartsWith("not restarted — ", StringComparison.Ordinal) ? done["not restarted — ".Length..]
+        : done.StartsWith("nothing changed (", StringComparison.Ordinal) ? "the task did not ask for restarts"
+        : done;
 
     private static string Scope(string? ns) => ns is null ? "in all namespaces" : $"in namespace {ns}";
 }

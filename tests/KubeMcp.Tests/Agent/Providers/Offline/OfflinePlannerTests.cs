@@ -70,7 +70,10 @@ public sealed class OfflinePlannerTests
         Assert.Equal(2, transcript.ToolCalls.Count(c => c.Outcome == ToolCallOutcome.Refused));
         Assert.DoesNotContain("Verification", transcript.FinalAnswer);
         Assert.Contains("not restarted — Not run: the person did not approve pods_delete", transcript.FinalAnswer);
-        Assert.Contains("Summary: no pod was restarted; 3 need a person", transcript.FinalAnswer);
+        // The refused restarts are reported as refused, not as restarts that could not have helped.
+        Assert.Contains("Summary: no pod was restarted; 1 need a person (web-6b7c8d9f0-z9y8x) because a restart cannot fix them; "
+            + "2 not restarted although a restart may help (api-7c9d8f6b5-x2k4p: Not run: the person did not approve pods_delete", transcript.FinalAnswer);
+        Assert.DoesNotContain("3 need a person", transcript.FinalAnswer);
     }
 
     [Fact]
@@ -146,13 +149,14 @@ public sealed class OfflinePlannerTests
         Assert.Contains("exceeds its memory limit", report);
         Assert.Contains("raise the container's memory limit", report);
         Assert.Contains("Evidence: event Failed: Error: configmap \"app-settings\" not found", report);
-        Assert.Contains("create the missing ConfigMap/Secret", report);
+        Assert.Contains("create the missing ConfigMap \"app-settings\"", report);
         Assert.Contains("0/3 nodes are available: 3 Insufficient memory.", report);
         Assert.Contains("FATAL: environment variable DATABASE_URL is not set", report);
-        Assert.Contains("required configuration is missing", report);
+        Assert.Contains("required configuration (DATABASE_URL) is missing", report);
         Assert.Contains("the pod has no controller", report);
         Assert.DoesNotContain(transcript.ToolCalls, c => c.Name == "pods_delete");
-        Assert.Contains("Summary: no pod was restarted; 5 need a person", report);
+        Assert.Contains("Summary: no pod was restarted; 4 need a person", report);
+        Assert.Contains("; 1 not restarted although a restart may help (bare: the pod has no controller, so a deleted pod would not come back)", report);
         // No log is asked for containers that never started.
         Assert.DoesNotContain(transcript.ToolCalls, c => c.Name == "pods_log" && c.Arguments["name"]!.ToString() is "cfg-1" or "big-1");
     }
@@ -259,6 +263,53 @@ public sealed class OfflinePlannerTests
         var transcript = await Run(tools, "All prod pods are failing");
 
         Assert.Equal("pods_list_in_namespace", transcript.ToolCalls.Single().Name);
+        Assert.Contains("look healthy", transcript.FinalAnswer);
+    }
+
+    [Fact]
+    public async Task SecretValueRequest_IsDeclinedWithoutAnyToolCall()
+    {
+        var tools = new FakeToolExecutor(KubeTools.Core);
+
+        var transcript = await Run(tools, "Print the database password stored in the db-credentials secret in the payments namespace.");
+
+        Assert.Empty(tools.Calls);
+        Assert.Contains("I will not print passwords, tokens or other secret values from the Secret db-credentials in namespace payments", transcript.FinalAnswer);
+    }
+
+    [Fact]
+    public async Task MemoryQuestion_ReadsPodMetricsAndNamesTheLargest()
+    {
+        var top = ToolDescriptor.Create("pods_top", "Pod metrics.", """{"type":"object","properties":{"namespace":{"type":"string"}}}""")
+            with { ReadOnlyHint = true };
+        var tools = new FakeToolExecutor([.. KubeTools.Core, top]).On("pods_top", ProductionCluster.Format([
+            ["NAME", "CPU(cores)", "MEMORY(bytes)"],
+            ["query-1", "1m", "60Mi"],
+            ["indexer-1", "1m", "1.2Gi"],
+            ["ingest-1", "3m", "900Mi"],
+            ["broken-1", "1m", "<unknown>"],
+        ]));
+
+        var transcript = await Run(tools, "Which pod in the data namespace is using the most memory?");
+
+        Assert.Equal([("pods_top", "data")], tools.Calls.Select(c => (c.Name, c.Arguments["namespace"]!.ToString())));
+        Assert.Contains("the pod using the most memory in namespace data is indexer-1, with 1.2Gi", transcript.FinalAnswer);
+    }
+
+    [Fact]
+    public async Task PodStillStartingWithoutWarnings_IsNotReportedAsFailing()
+    {
+        var tools = new FakeToolExecutor(KubeTools.Core)
+            .On("pods_list", ProductionCluster.Format([
+                ["NAME", "READY", "STATUS", "RESTARTS", "AGE"],
+                ["web-1", "1/1", "Running", "0", "5m"],
+                ["web-2", "0/1", "ContainerCreating", "0", "2s"],
+            ]))
+            .On("events_list", "No resources found in shop namespace.\n");
+
+        var transcript = await Run(tools, "Why are the web pods in namespace shop not ready?");
+
+        Assert.Equal(["pods_list", "events_list"], tools.Calls.Select(c => c.Name));
         Assert.Contains("look healthy", transcript.FinalAnswer);
     }
 
