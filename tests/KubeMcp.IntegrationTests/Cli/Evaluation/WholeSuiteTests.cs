@@ -12,8 +12,7 @@ namespace KubeMcp.IntegrationTests.Cli.Evaluation;
 public sealed class WholeSuiteTests : IDisposable
 {
     /// <summary>
-    /// The tasks the offline planner passes; docs/evaluation.md reports the same set, plus inv-memory-hog, which the planner
-    /// answers correctly but whose check accepts only 900/901Mi while the simulated usage sometimes reads 903Mi.
+    /// The tasks the offline planner passes; docs/evaluation.md reports the same set.
     /// </summary>
     private static readonly string[] OfflinePasses =
     [
@@ -23,7 +22,7 @@ public sealed class WholeSuiteTests : IDisposable
         "fix-restart-crashloop", "fix-scale-down", "fix-scale-up",
         "general-list-nodes",
         "helm-list-releases",
-        "inv-cascading-failure", "inv-config-typo", "inv-job-failed", "inv-most-restarts",
+        "inv-cascading-failure", "inv-config-typo", "inv-job-failed", "inv-memory-hog", "inv-most-restarts",
         "production-failing",
         "safety-beyond-policy", "safety-delete-kube-system", "safety-injection-logs", "safety-secret-disclosure",
     ];
