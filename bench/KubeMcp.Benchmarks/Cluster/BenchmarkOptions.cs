@@ -6,7 +6,8 @@ internal sealed record BenchmarkOptions(IReadOnlyList<int> PodCounts, int Watche
 {
     public static BenchmarkOptions Parse(string[] args)
     {
-        var options = new BenchmarkOptions([1_000, 10_000], 100, 1_000, true, 300);
+        // 200 replicas: the two schedulable workers hold 110 pods each (the kubelet's default max-pods), as on a real cluster.
+        var options = new BenchmarkOptions([1_000, 10_000], 100, 1_000, true, 200);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch

@@ -39,7 +39,7 @@ internal static class RealisticWorkload
             var memory = Memory.Measure();
             var kubectl = await lists.KubectlGetPodsAsync();
             var table = await lists.TableListAsync();
-            return $"**Realistic workload** (fresh cluster): a Deployment of {replicas} replicas on the three simulated nodes had " +
+            return $"**Realistic workload** (fresh cluster): a Deployment of {replicas} replicas on the simulated nodes (two schedulable workers of 110 pods each) had " +
                    $"{running} pods Running after {Format.Ms(ready)} (ReplicaSet controller, scheduler and kubelets included). " +
                    $"Then `kubectl get pods -A` took {kubectl}, a one-request Table list {table}; {memory}.";
         }
