@@ -102,7 +102,20 @@ internal sealed class KubeletController : Controller
         {
             context.Events.Record(pod, e.Type, e.Reason, e.Message, Component, nodeName, e.FieldPath);
         }
-        context.UpdateStatus(podType, pod, step.Status);
+        try
+        {
+            context.UpdateStatus(podType, pod, step.Status);
+        }
+        catch (ApiException e) when (e.Code == 404)
+        {
+            // Deleted while this sync ran (a force delete skips the graceful path): nothing is left to report on.
+            lock (_pods)
+            {
+                _pods.Remove(pod.Uid());
+                _staleState.Deleted(pod.Uid());
+            }
+            return;
+        }
         if (step.NextTransition is { } next)
         {
             context.Requeue(key, next);
