@@ -1,3 +1,4 @@
+using KubeMcp.Agent.Telemetry;
 using KubeMcp.Server.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -14,9 +15,6 @@ namespace KubeMcp.Cli.Agent;
 /// </summary>
 internal sealed class AgentTelemetryExport : IDisposable
 {
-    private const string AgentSource = "KubeMcp.Agent";
-    private const string ServerSource = "KubeMcp.Server";
-
     private readonly TracerProvider _traces;
     private readonly MeterProvider _metrics;
 
@@ -37,13 +35,13 @@ internal sealed class AgentTelemetryExport : IDisposable
         var resource = ResourceBuilder.CreateDefault().AddService("kubemcp-agent", serviceVersion: Server.KubeMcpServerBuilderExtensions.Version);
         var traces = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddSource(AgentSource, ServerSource)
+            .AddSource(AgentTelemetry.SourceName, ServerTelemetry.SourceName)
             .AddHttpClientInstrumentation()
             .AddOtlpExporter(o => OtlpSignalEndpoint.Configure(o, endpoint, "traces"))
             .Build();
         var metrics = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddMeter(AgentSource, ServerSource)
+            .AddMeter(AgentTelemetry.SourceName, ServerTelemetry.SourceName)
             .AddOtlpExporter(o => OtlpSignalEndpoint.Configure(o, endpoint, "metrics"))
             .Build();
         return new AgentTelemetryExport(traces, metrics);

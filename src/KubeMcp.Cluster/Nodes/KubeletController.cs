@@ -109,11 +109,7 @@ internal sealed class KubeletController : Controller
         catch (ApiException e) when (e.Code == 404)
         {
             // Deleted while this sync ran (a force delete skips the graceful path): nothing is left to report on.
-            lock (_pods)
-            {
-                _pods.Remove(pod.Uid());
-                _staleState.Deleted(pod.Uid());
-            }
+            Drop(pod.Uid(), null);
             return;
         }
         if (step.NextTransition is { } next)
@@ -136,25 +132,32 @@ internal sealed class KubeletController : Controller
         catch (ApiException e) when (e.Code == 404)
         {
         }
-        lock (_pods)
-        {
-            if (_pods.Remove(pod.Uid(), out var runtime))
-            {
-                runtime.Stop(context.Now);
-            }
-            _staleState.Deleted(pod.Uid());
-        }
+        Drop(pod.Uid(), context.Now);
     }
 
     private void Forget(string key)
     {
+        List<string> gone;
         lock (_pods)
         {
-            foreach (var (uid, runtime) in _pods.Where(p => p.Value.Key == key).ToList())
+            gone = [.. _pods.Where(p => p.Value.Key == key).Select(p => p.Key)];
+        }
+        foreach (var uid in gone)
+        {
+            Drop(uid, null);
+        }
+    }
+
+    /// <summary>Forgets a pod's runtime (stopping its containers at <paramref name="now"/> when given).</summary>
+    private void Drop(string uid, DateTimeOffset? now)
+    {
+        lock (_pods)
+        {
+            if (_pods.Remove(uid, out var runtime) && now is { } at)
             {
-                _pods.Remove(uid);
-                _staleState.Deleted(uid);
+                runtime.Stop(at);
             }
+            _staleState.Deleted(uid);
         }
     }
 }
