@@ -44,7 +44,18 @@ internal static class ClusterCommand
                 stopping.Cancel();
             }
             ct = stopping.Token;
-            await using var cluster = await EmbeddedCluster.StartAsync(options, ct);
+            EmbeddedCluster cluster;
+            try
+            {
+                cluster = await EmbeddedCluster.StartAsync(options, ct);
+            }
+            catch (Exception e) when (e is ScenarioException or IOException or UnauthorizedAccessException)
+            {
+                // A bad scenario, a port in use or a data directory that cannot be written: the person can fix these.
+                await Console.Error.WriteLineAsync($"kubemcp cluster up: {e.Message}");
+                return 2;
+            }
+            await using var _ = cluster;
             var path = cluster.WriteKubeconfig(result.GetValue(kubeconfig)!);
             Console.WriteLine($"Embedded cluster listening on {cluster.Url}");
             Console.WriteLine($"export KUBECONFIG={path}");
