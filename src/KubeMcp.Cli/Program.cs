@@ -8,7 +8,7 @@ if (args is ["cluster", "up", ..])
 var root = new RootCommand("kubemcp — operate Kubernetes safely through MCP tools: an embedded cluster, an MCP server, an MCP client and an agent.")
 {
     ClusterCommand.Create(),
-    ServeCommand.Create(),
+    KubeMcp.Server.Hosting.ServeCommand.Create(EmbeddedServe.StartAsync),
     AskCommand.Create(),
     ChatCommand.Create(),
     DemoCommand.Create(),

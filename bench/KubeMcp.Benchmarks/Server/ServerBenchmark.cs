@@ -28,11 +28,13 @@ internal static class ServerBenchmark
 
             var cli = Path.Combine(AppContext.BaseDirectory, "kubemcp.dll");
             var helm = FindValidator("helm");
-            var servers = new List<ServerUnderTest> { ServerUnderTest.Ours("kubemcp (ours, dotnet kubemcp.dll)", "dotnet", [cli], kubeconfig, policy, helm) };
+            var servers = new List<ServerUnderTest> { ServerUnderTest.Ours("kubemcp (ours, dotnet kubemcp.dll)", "dotnet", [cli, "serve"], kubeconfig, policy, helm) };
             foreach (var exe in options.Published)
             {
+                // kubemcp-server is the server alone (its options are the root command's); kubemcp needs "serve".
+                string[] command = Path.GetFileName(exe) == "kubemcp-server" ? [] : ["serve"];
                 servers.Add(ServerUnderTest.Ours($"kubemcp (ours, {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(exe)))}/{Path.GetFileName(exe)})",
-                    exe, [], kubeconfig, policy, helm, countsForThroughput: false));
+                    exe, command, kubeconfig, policy, helm));
             }
             var go = FindValidator("kubernetes-mcp-server");
             if (go is not null)
@@ -43,7 +45,6 @@ internal static class ServerBenchmark
             {
                 Console.Error.WriteLine("kubernetes-mcp-server not found (run eng/install-validators.sh); measuring ours only.");
             }
-            var measured = servers.Where(s => s.CountsForThroughput).ToList();
 
             Console.WriteLine($"MCP server benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
                 $"load average {LoadAverage()}; {state.ListedPods} pods in pods_list ({options.Pods} in namespace {BenchState.Namespace}); " +
@@ -53,11 +54,11 @@ internal static class ServerBenchmark
             var running = new List<RunningServer>();
             try
             {
-                foreach (var server in measured)
+                foreach (var server in servers)
                 {
                     running.Add(await server.StartHttpAsync());
                 }
-                var sizes = await OutputSizes.MeasureAsync(client, state.Cases(), measured.Select(s => s.Name).ToList(), running.Select(r => r.Endpoint).ToList(), options.Dump);
+                var sizes = await OutputSizes.MeasureAsync(client, state.Cases(), servers.Select(s => s.Name).ToList(), running.Select(r => r.Endpoint).ToList(), options.Dump);
                 foreach (var r in running)
                 {
                     // Tiered compilation and connection pools settle before anything is timed.
@@ -66,13 +67,13 @@ internal static class ServerBenchmark
                 var throughput = new List<(int Sessions, string Server, SessionLoad.Result Result, TimeSpan Cpu)>();
                 foreach (var sessions in options.Sessions)
                 {
-                    for (var i = 0; i < measured.Count; i++)
+                    for (var i = 0; i < servers.Count; i++)
                     {
                         await SessionLoad.RunAsync(running[i].Endpoint, sessions, Warmup(options), PodsList);
                         var cpuBefore = running[i].CpuTime;
                         var result = await SessionLoad.RunAsync(running[i].Endpoint, sessions, options.Duration, PodsList);
-                        throughput.Add((sessions, measured[i].Name, result, running[i].CpuTime - cpuBefore));
-                        Console.Error.WriteLine($"{measured[i].Name}, {sessions} sessions: {result.Calls / options.Duration.TotalSeconds:0} calls/s, {result.Unexpected.Count} errors");
+                        throughput.Add((sessions, servers[i].Name, result, running[i].CpuTime - cpuBefore));
+                        Console.Error.WriteLine($"{servers[i].Name}, {sessions} sessions: {result.Calls / options.Duration.TotalSeconds:0} calls/s, {result.Unexpected.Count} errors");
                     }
                 }
                 foreach (var r in running)
@@ -96,7 +97,7 @@ internal static class ServerBenchmark
                 {
                     Console.WriteLine(ServerReport.ColdStart(starts));
                 }
-                Console.WriteLine(ServerReport.Sizes(sizes, measured.Select(s => s.Name).ToList()));
+                Console.WriteLine(ServerReport.Sizes(sizes, servers.Select(s => s.Name).ToList()));
                 return throughput.All(t => t.Result.Unexpected.IsEmpty) ? 0 : 1;
             }
             finally

@@ -8,15 +8,18 @@ namespace KubeMcp.Benchmarks.Server;
 
 /// <summary>
 /// One MCP server as its own process: how to start it over Streamable HTTP and over stdio. Ours is
-/// <c>dotnet kubemcp.dll serve</c> (or a published executable); the Go server is kubernetes-mcp-server.
+/// <c>dotnet kubemcp.dll serve</c>, a published <c>kubemcp serve</c> or the native <c>kubemcp-server</c>; the Go server is
+/// kubernetes-mcp-server.
 /// </summary>
-internal sealed record ServerUnderTest(string Name, Func<int, ProcessStartInfo> Http, ProcessStartInfo Stdio, bool CountsForThroughput = true)
+internal sealed record ServerUnderTest(string Name, Func<int, ProcessStartInfo> Http, ProcessStartInfo Stdio)
 {
-    /// <summary>Ours, all limits off (the Go server has none), destructive tools allowed (nobody answers approvals here).</summary>
-    public static ServerUnderTest Ours(string name, string fileName, IReadOnlyList<string> prefix, string kubeconfig, string policy, string? helm,
-        bool countsForThroughput = true)
+    /// <summary>
+    /// Ours, all limits off (the Go server has none), destructive tools allowed (nobody answers approvals here);
+    /// <paramref name="command"/> is what comes before the options (<c>kubemcp.dll serve</c>, <c>serve</c>, or nothing).
+    /// </summary>
+    public static ServerUnderTest Ours(string name, string fileName, IReadOnlyList<string> command, string kubeconfig, string policy, string? helm)
     {
-        List<string> common = ["serve", "--kubeconfig", kubeconfig, "--policy", policy, "--rate-limit-session", "0", "--rate-limit-global", "0"];
+        List<string> common = ["--kubeconfig", kubeconfig, "--policy", policy, "--rate-limit-session", "0", "--rate-limit-global", "0"];
         if (helm is not null)
         {
             // The Go server has helm built in; ours runs the binary.
@@ -24,9 +27,8 @@ internal sealed record ServerUnderTest(string Name, Func<int, ProcessStartInfo> 
         }
         return new ServerUnderTest(
             name,
-            port => Start(fileName, [.. prefix, .. common, "--port", Str(port)]),
-            Start(fileName, [.. prefix, .. common, "--stdio"]),
-            countsForThroughput);
+            port => Start(fileName, [.. command, .. common, "--port", Str(port)]),
+            Start(fileName, [.. command, .. common, "--stdio"]));
     }
 
     /// <summary>The Go server with client-side throttling raised, as the other benchmarks and the integration tests run it.</summary>

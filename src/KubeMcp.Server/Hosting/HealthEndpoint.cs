@@ -21,7 +21,7 @@ internal static class HealthEndpoint
             var api = connections.Get(null);
             var version = await api.SendJsonAsync(HttpMethod.Get, "/version", null, null, timeout.Token);
             return Results.Json(new HealthReport("healthy", KubeMcpServerBuilderExtensions.Version, null,
-                api.Context.Name, version["gitVersion"]?.GetValue<string>()));
+                api.Context.Name, version["gitVersion"]?.GetValue<string>()), HostingJsonContext.Default.HealthReport);
         }
         catch (ClusterUnreachableException e)
         {
@@ -38,5 +38,6 @@ internal static class HealthEndpoint
     }
 
     private static IResult Unhealthy(string reason) =>
-        Results.Json(new HealthReport("unhealthy", KubeMcpServerBuilderExtensions.Version, reason, null, null), statusCode: StatusCodes.Status503ServiceUnavailable);
+        Results.Json(new HealthReport("unhealthy", KubeMcpServerBuilderExtensions.Version, reason, null, null), HostingJsonContext.Default.HealthReport,
+            statusCode: StatusCodes.Status503ServiceUnavailable);
 }

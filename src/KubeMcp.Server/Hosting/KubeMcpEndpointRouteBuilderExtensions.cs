@@ -1,6 +1,7 @@
 using KubeMcp.Server.Kubernetes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Exporter;
 
 namespace KubeMcp.Server.Hosting;
@@ -21,7 +22,11 @@ public static class KubeMcpEndpointRouteBuilderExtensions
         {
             mcp.RequireAuthorization();
         }
-        endpoints.MapGet("/healthz", (ClusterConnections connections, CancellationToken ct) => HealthEndpoint.HandleAsync(connections, ct));
+        endpoints.MapGet("/healthz", async context =>
+        {
+            var result = await HealthEndpoint.HandleAsync(context.RequestServices.GetRequiredService<ClusterConnections>(), context.RequestAborted);
+            await result.ExecuteAsync(context);
+        });
         if (prometheus)
         {
             var metrics = endpoints.MapPrometheusScrapingEndpoint("/metrics");

@@ -24,7 +24,7 @@ internal sealed partial class MalformedRequestGuard(ILogger<MalformedRequestGuar
             context.Response.StatusCode = status.Code;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(
-                $"{{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{{\"code\":{status.JsonRpcCode},\"message\":{JsonSerializer.Serialize(status.Message)}}}}}");
+                $"{{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{{\"code\":{status.JsonRpcCode},\"message\":{JsonSerializer.Serialize(status.Message, HostingJsonContext.Default.String)}}}}}");
         }
     }
 

@@ -132,6 +132,14 @@ internal sealed class ClusterConnections : IDisposable
 
     private KubeApi Create(LoadedConfig loaded, string context)
     {
+        var info = loaded.Contexts.First(c => c.Name == context);
+        if (info.AuthProvider is { } provider)
+        {
+            // The AOT build of the client library has no in-tree auth providers; kubectl dropped gcp and azure in 1.26 too.
+            throw new ClusterConfigurationException(
+                $"the user '{info.User}' of context '{context}' signs in through the legacy auth-provider '{provider}', which this server does not support; " +
+                "switch the user to an exec credential plugin (kubelogin for OIDC and Azure, gke-gcloud-auth-plugin for GKE), as kubectl has required since 1.26.");
+        }
         KubernetesClientConfiguration config;
         if (loaded.Config is null)
         {
@@ -142,7 +150,6 @@ internal sealed class ClusterConnections : IDisposable
             config = KubernetesClientConfiguration.BuildConfigFromConfigObject(loaded.Config.Value, context);
         }
         config.HttpClientTimeout = _options.RequestTimeout;
-        var info = loaded.Contexts.First(c => c.Name == context);
         return new KubeApi(new k8s.Kubernetes(config, [.. Handlers()]), info);
     }
 

@@ -34,12 +34,21 @@ internal sealed record KubeconfigOutline(IReadOnlyList<KubeContextInfo> Contexts
         {
             servers[name] = Scalar(body, "server") ?? "";
         }
+        var authProviders = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, body) in Named(root, "users", "user", source))
+        {
+            if (body is not null && body.Children.TryGetValue(new YamlScalarNode("auth-provider"), out var provider) && provider is YamlMappingNode p)
+            {
+                authProviders[name] = Scalar(p, "name") ?? "unnamed";
+            }
+        }
         var contexts = Named(root, "contexts", "context", source)
             .Select(c => new KubeContextInfo(
                 c.Name,
                 Scalar(c.Body, "cluster") is { } cluster && servers.TryGetValue(cluster, out var server) ? server : "",
                 Scalar(c.Body, "namespace") is { Length: > 0 } ns ? ns : "default",
-                Scalar(c.Body, "user")))
+                Scalar(c.Body, "user"),
+                Scalar(c.Body, "user") is { } user && authProviders.TryGetValue(user, out var provider) ? provider : null))
             .ToList();
         return new KubeconfigOutline(contexts, Scalar(root, "current-context"));
     }

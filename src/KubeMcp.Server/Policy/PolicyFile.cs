@@ -26,7 +26,7 @@ namespace KubeMcp.Server.Policy;
 /// </summary>
 public static class PolicyFile
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new PolicyYamlContext())
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
@@ -125,7 +125,7 @@ public static class PolicyFile
         _ => throw new PolicyFileException($"{source}: {where} is '{value}'; use allow, deny or require-approval"),
     };
 
-    private sealed class RawPolicy
+    internal sealed class RawPolicy
     {
         public List<string>? ProtectedNamespaces { get; set; }
 
@@ -138,7 +138,7 @@ public static class PolicyFile
         public List<RawRule>? Rules { get; set; }
     }
 
-    private sealed class RawDefaults
+    internal sealed class RawDefaults
     {
         public string? Read { get; set; }
 
@@ -147,7 +147,7 @@ public static class PolicyFile
         public string? Destructive { get; set; }
     }
 
-    private sealed class RawRule
+    internal sealed class RawRule
     {
         public string? Name { get; set; }
 

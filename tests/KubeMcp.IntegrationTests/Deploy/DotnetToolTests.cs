@@ -60,8 +60,8 @@ public sealed class DotnetToolTests
 
     /// <summary>The package version: the CLI assembly's informational version without the source revision.</summary>
     internal static string ExpectedVersion() =>
-        typeof(ServeCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+        typeof(AskCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
 
     private static string BuildConfiguration() =>
-        typeof(ServeCommand).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        typeof(AskCommand).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 }

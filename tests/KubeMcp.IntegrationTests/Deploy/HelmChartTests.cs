@@ -130,7 +130,7 @@ public sealed class HelmChartTests
         Assert.Equal(["--bind", "0.0.0.0"], chart.Args.Skip(1).Take(2).ToArray());
     }
 
-    /// <summary>The chart's values→flags template stays in step with ServeCommand: every flag it emits must parse.</summary>
+    /// <summary>The chart's values→flags template stays in step with `kubemcp serve`: every flag it emits must parse.</summary>
     [Theory]
     [InlineData(null)]
     [InlineData("read-write-values.yaml")]
@@ -139,7 +139,7 @@ public sealed class HelmChartTests
     {
         var chart = await RenderedChart.TemplateAsync(valuesFile is null ? [] : ["--values", HelmCli.ValuesFile(valuesFile)]);
 
-        var parsed = new RootCommand { ServeCommand.Create() }.Parse(chart.Args.ToArray());
+        var parsed = new RootCommand { KubeMcp.Server.Hosting.ServeCommand.Create(EmbeddedServe.StartAsync) }.Parse(chart.Args.ToArray());
 
         Assert.Empty(parsed.Errors.Select(e => e.Message));
         Assert.Equal("serve", parsed.CommandResult.Command.Name);

@@ -4,7 +4,12 @@ using k8s;
 
 namespace KubeMcp.IntegrationTests.Cluster.Nodes;
 
-/// <summary>kubectl exec and KubernetesClient's exec over the WebSocket streaming protocol.</summary>
+/// <summary>
+/// kubectl exec and KubernetesClient's exec over the WebSocket streaming protocol. Commands whose output is checked run
+/// with <c>-i</c> (and an empty stdin): client-go creates its stdout/stderr readers only after the WebSocket handshake and
+/// drops output that arrives before them ("Unknown stream id"), which a loaded machine can make happen; with stdin the
+/// server waits for the client's end-of-stdin message, sent once its readers exist.
+/// </summary>
 public sealed class KubectlExecTests(VirtualClockClusterFixture fixture) : IClassFixture<VirtualClockClusterFixture>
 {
     private const string Ns = "exec";
@@ -28,7 +33,7 @@ public sealed class KubectlExecTests(VirtualClockClusterFixture fixture) : IClas
     {
         await SetUpAsync();
 
-        var output = await fixture.Kubectl.OkAsync("exec", "-n", Ns, "shell", "--", "ls", "/");
+        var output = await fixture.Kubectl.OkAsync("exec", "-i", "-n", Ns, "shell", "--", "ls", "/");
 
         Assert.Contains("bin", output.Split('\n'));
         Assert.Contains("etc", output.Split('\n'));
@@ -39,7 +44,7 @@ public sealed class KubectlExecTests(VirtualClockClusterFixture fixture) : IClas
     {
         await SetUpAsync();
 
-        var result = await fixture.Kubectl.RunAsync("exec", "-n", Ns, "shell", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
+        var result = await fixture.Kubectl.RunAsync("exec", "-i", "-n", Ns, "shell", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal("out\n", result.Stdout);
@@ -63,10 +68,11 @@ public sealed class KubectlExecTests(VirtualClockClusterFixture fixture) : IClas
     {
         await SetUpAsync();
 
-        var result = await fixture.Kubectl.RunAsync("exec", "-n", Ns, "shell", "--", "bash");
+        var result = await fixture.Kubectl.RunAsync("exec", "-i", "-n", Ns, "shell", "--", "bash");
 
+        var output = result.Stdout + result.Stderr;
         Assert.Equal(126, result.ExitCode);
-        Assert.Contains("exec: \"bash\": executable file not found in $PATH", result.Stdout + result.Stderr);
+        Assert.True(output.Contains("exec: \"bash\": executable file not found in $PATH", StringComparison.Ordinal), output);
     }
 
     [Fact]

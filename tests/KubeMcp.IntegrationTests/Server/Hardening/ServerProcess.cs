@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace KubeMcp.IntegrationTests.Server.Hardening;
 
-/// <summary>A real <c>kubemcp serve</c> process on a free port; the test may kill it at any moment.</summary>
+/// <summary>A real <c>kubemcp serve</c> (or <c>kubemcp-server</c>) process on a free port; the test may kill it at any moment.</summary>
 public sealed partial class ServerProcess : IDisposable
 {
     private readonly Process _process;
@@ -18,23 +18,29 @@ public sealed partial class ServerProcess : IDisposable
 
     public Uri Endpoint => new(BaseAddress, "/mcp");
 
-    public static async Task<ServerProcess> StartAsync(params string[] args)
+    public static Task<ServerProcess> StartAsync(params string[] args) =>
+        StartAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "kubemcp.dll"), "serve"], args);
+
+    /// <summary>Starts <paramref name="command"/> (the server's command line without options), then <c>--port 0</c> and <paramref name="args"/>.</summary>
+    public static async Task<ServerProcess> StartAsync(string fileName, IEnumerable<string> command, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        var psi = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kubemcp.dll"));
-        psi.ArgumentList.Add("serve");
+        foreach (var word in command)
+        {
+            psi.ArgumentList.Add(word);
+        }
         psi.ArgumentList.Add("--port");
         psi.ArgumentList.Add("0");
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
         }
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start kubemcp serve");
+        var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {fileName}");
         var stderr = new System.Text.StringBuilder();
         process.ErrorDataReceived += (_, e) => { lock (stderr) { stderr.AppendLine(e.Data); } };
         process.BeginErrorReadLine();
@@ -50,11 +56,11 @@ public sealed partial class ServerProcess : IDisposable
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw new InvalidOperationException($"kubemcp serve did not start in time; stderr: {stderr}");
+                throw new InvalidOperationException($"{fileName} did not start in time; stderr: {stderr}");
             }
             if (line is null)
             {
-                throw new InvalidOperationException($"kubemcp serve exited with {(process.WaitForExit(5000) ? process.ExitCode : -1)}; stderr: {stderr}");
+                throw new InvalidOperationException($"{fileName} exited with {(process.WaitForExit(5000) ? process.ExitCode : -1)}; stderr: {stderr}");
             }
             if (ServingLine().Match(line) is { Success: true } m)
             {

@@ -44,6 +44,30 @@ public sealed class KubeconfigOutlineTests
     }
 
     [Fact]
+    public void Parse_NamesTheLegacyAuthProviderOfAContextsUser()
+    {
+        var yaml = """
+            users:
+            - name: sso
+              user:
+                auth-provider:
+                  name: oidc
+                  config: { idp-issuer-url: "https://idp.example" }
+            - name: robot
+              user: { token: abc }
+            contexts:
+            - name: corp
+              context: { cluster: c, user: sso }
+            - name: ci
+              context: { cluster: c, user: robot }
+            """;
+
+        var outline = KubeconfigOutline.Parse(yaml, "f");
+
+        Assert.Equal(["oidc", null], outline.Contexts.Select(c => c.AuthProvider));
+    }
+
+    [Fact]
     public void Parse_ContextOfAnUnknownClusterHasNoServer()
     {
         var outline = KubeconfigOutline.Parse("contexts:\n- name: lost\n  context:\n    cluster: nowhere\n", "f");

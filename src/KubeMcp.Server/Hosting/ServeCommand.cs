@@ -1,19 +1,28 @@
 using System.CommandLine;
-using KubeMcp.Cluster;
-using KubeMcp.Server;
 using KubeMcp.Server.Audit;
 using KubeMcp.Server.Authentication;
-using KubeMcp.Server.Hosting;
 using KubeMcp.Server.Policy;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace KubeMcp.Cli.Commands;
+namespace KubeMcp.Server.Hosting;
 
-/// <summary><c>kubemcp serve …</c>: the Kubernetes MCP server over Streamable HTTP or stdio.</summary>
-internal static class ServeCommand
+/// <summary>
+/// The server's command line: <c>kubemcp serve …</c> (with <c>--embedded</c>, whose cluster the kubemcp CLI supplies)
+/// and the standalone native executable <c>kubemcp-server …</c>, which takes the same options.
+/// </summary>
+public static class ServeCommand
 {
-    public static Command Create()
+    /// <summary>The <c>serve</c> subcommand; <paramref name="startEmbedded"/>, when given, adds <c>--embedded</c>.</summary>
+    public static Command Create(Func<CancellationToken, Task<StartedCluster>>? startEmbedded = null) =>
+        Configure(new Command("serve", "Serve the Kubernetes tools over MCP (Streamable HTTP at /mcp, or stdio)."), startEmbedded);
+
+    /// <summary>The root command of <c>kubemcp-server</c>: the same options as <c>kubemcp serve</c>, without <c>--embedded</c>.</summary>
+    public static RootCommand CreateRoot() =>
+        Configure(new RootCommand("kubemcp-server — the Kubernetes MCP tools over Streamable HTTP (/mcp) or stdio."), null);
+
+    private static T Configure<T>(T command, Func<CancellationToken, Task<StartedCluster>>? startEmbedded)
+        where T : Command
     {
         var port = new Option<int>("--port") { Description = "HTTP port (0 picks a free one).", DefaultValueFactory = _ => 8080 };
         var bind = new Option<string>("--bind") { Description = "Address to listen on; keep 127.0.0.1 unless the server sits behind authentication.", DefaultValueFactory = _ => "127.0.0.1" };
@@ -26,7 +35,6 @@ internal static class ServeCommand
         var listOutput = new Option<string>("--list-output") { Description = "How lists are printed: table or yaml.", DefaultValueFactory = _ => "table" };
         listOutput.AcceptOnlyFromAmong("table", "yaml");
         var stateless = new Option<bool>("--stateless") { Description = "Streamable HTTP without sessions (for several replicas behind a load balancer)." };
-        var embedded = new Option<bool>("--embedded") { Description = "Start the embedded cluster in this process and serve it." };
         var budget = new Option<int>("--output-budget") { Description = "Most characters one tool result may have.", DefaultValueFactory = _ => new KubeMcpServerOptions().OutputBudget };
         var allowChart = new Option<string[]>("--allow-chart-source") { Description = "Prefix of local chart paths or http:// chart URLs helm_install may use (repeatable).", AllowMultipleArgumentsPerToken = true };
         var allowOrigin = new Option<string[]>("--allow-origin") { Description = "Browser origin or host name allowed besides localhost (repeatable).", AllowMultipleArgumentsPerToken = true };
@@ -47,11 +55,22 @@ internal static class ServeCommand
         var otlp = new Option<string?>("--otlp-endpoint") { Description = "Export metrics and traces over OTLP to this endpoint (e.g. http://127.0.0.1:4317)." };
         var noMetrics = new Option<bool>("--no-metrics") { Description = "Do not serve Prometheus metrics at /metrics." };
 
-        var command = new Command("serve", "Serve the Kubernetes tools over MCP (Streamable HTTP at /mcp, or stdio).")
-        {
-            port, bind, stdio, kubeconfig, context, toolsets, readOnly, disableDestructive, listOutput, stateless, embedded, budget, allowChart, allowOrigin, helm, logLevel,
+        Option[] options =
+        [
+            port, bind, stdio, kubeconfig, context, toolsets, readOnly, disableDestructive, listOutput, stateless, budget, allowChart, allowOrigin, helm, logLevel,
             policy, auditLog, auditMaxBytes, auth, authTokens, clusterIdentity, tlsCert, tlsKey, rateSession, rateGlobal, otlp, noMetrics,
-        };
+        ];
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+        var embedded = new Option<bool>("--embedded") { Description = "Start the embedded cluster in this process and serve it." };
+        if (startEmbedded is not null)
+        {
+            command.Options.Add(embedded);
+        }
+        // Errors name the command the user typed.
+        var who = command is RootCommand ? "kubemcp-server" : "kubemcp serve";
         command.SetAction(async (result, ct) =>
         {
             var options = new KubeMcpServerOptions
@@ -74,30 +93,28 @@ internal static class ServeCommand
             }
             catch (Exception e) when (e is PolicyFileException or TokenFileException or ArgumentException)
             {
-                Console.Error.WriteLine($"kubemcp serve: {e.Message}");
+                Console.Error.WriteLine($"{who}: {e.Message}");
                 return 2;
             }
             var unknown = options.Toolsets.Where(t => !KubeMcpToolsets.All.Contains(t)).ToList();
             if (unknown.Count > 0)
             {
-                Console.Error.WriteLine($"kubemcp serve: unknown toolset {string.Join(", ", unknown)}; choose from {string.Join(", ", KubeMcpToolsets.All)}.");
+                Console.Error.WriteLine($"{who}: unknown toolset {string.Join(", ", unknown)}; choose from {string.Join(", ", KubeMcpToolsets.All)}.");
                 return 2;
             }
 
-            EmbeddedCluster? cluster = null;
+            StartedCluster? cluster = null;
             try
             {
-                if (result.GetValue(embedded))
+                if (startEmbedded is not null && result.GetValue(embedded))
                 {
-                    cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions(), ct);
-                    var path = cluster.WriteKubeconfig(Path.Combine(Path.GetTempPath(), $"kubemcp-embedded-{Environment.ProcessId}", "kubeconfig"));
-                    options.Kubeconfig = path;
+                    cluster = await startEmbedded(ct);
+                    options.Kubeconfig = cluster.KubeconfigPath;
                     options.Context = null;
-                    Console.Error.WriteLine($"Embedded cluster listening on {cluster.Url}; export KUBECONFIG={path} to use kubectl with it.");
                 }
                 if (KubeMcpHost.FindConfigurationProblem(options) is { } problem)
                 {
-                    Console.Error.WriteLine($"kubemcp serve: {problem}");
+                    Console.Error.WriteLine($"{who}: {problem}");
                     return 1;
                 }
                 var level = result.GetValue(logLevel);
@@ -114,7 +131,7 @@ internal static class ServeCommand
                 }
                 catch (Exception e) when (e is ArgumentException or TokenFileException)
                 {
-                    Console.Error.WriteLine($"kubemcp serve: {e.Message}");
+                    Console.Error.WriteLine($"{who}: {e.Message}");
                     return 2;
                 }
                 await using var appScope = app;
@@ -131,7 +148,7 @@ internal static class ServeCommand
             {
                 if (cluster is not null)
                 {
-                    await cluster.DisposeAsync();
+                    await cluster.Cluster.DisposeAsync();
                 }
             }
         });

@@ -1,0 +1,3 @@
+using KubeMcp.Server.Hosting;
+
+return await ServeCommand.CreateRoot().Parse(args).InvokeAsync();
