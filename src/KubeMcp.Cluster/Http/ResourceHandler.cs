@@ -204,31 +204,44 @@ internal sealed class ResourceHandler(
     private async Task ScaleAsync(HttpContext ctx, ResourcePath path, string name)
     {
         var type = path.Type;
-        var current = registry.Get(type, path.Namespace, name);
-        var scale = ScaleSubresource.ToScale(current);
-        JsonObject desired;
+        JsonObject? body = null;
+        JsonNode? patch = null;
+        string? patchType = null;
         if (ctx.Request.Method == "PUT")
         {
-            desired = await RequestBody.ReadObjectAsync(ctx.Request, ctx.RequestAborted);
+            body = await RequestBody.ReadObjectAsync(ctx.Request, ctx.RequestAborted);
         }
         else
         {
-            var patchType = PatchApplier.Normalize(ctx.Request.ContentType);
-            var patch = await RequestBody.ReadNodeAsync(ctx.Request, ctx.RequestAborted);
-            desired = patchType == PatchApplier.ApplyPatchType
-                ? (JsonObject)Patching.MergePatch.Apply(scale, patch)!
-                : PatchApplier.Apply(ResourceCatalogScale, patchType == PatchApplier.StrategicPatchType ? PatchApplier.MergePatchType : patchType, scale, patch);
+            patchType = PatchApplier.Normalize(ctx.Request.ContentType);
+            patch = await RequestBody.ReadNodeAsync(ctx.Request, ctx.RequestAborted);
         }
-        var replicas = ScaleSubresource.DesiredReplicas(desired, name);
-        var next = current.DeepClone().AsObject();
-        next.Ensure("spec")["replicas"] = replicas;
-        if (desired["metadata"]?["resourceVersion"]?.ToString() is { Length: > 0 } rv)
+        // Only a resourceVersion the client sent (in its Scale or its patch) is a precondition. Without one the
+        // change applies to the object as it is when written: like kube-apiserver, retry when a controller wrote first.
+        var precondition = (body ?? patch)?["metadata"]?["resourceVersion"]?.ToString() is { Length: > 0 } rv ? rv : null;
+        for (var attempt = 1; ; attempt++)
         {
-            next.Meta()["resourceVersion"] = rv;
+            var current = registry.Get(type, path.Namespace, name);
+            var desired = body ?? (patchType == PatchApplier.ApplyPatchType
+                ? (JsonObject)Patching.MergePatch.Apply(ScaleSubresource.ToScale(current), patch)!
+                : PatchApplier.Apply(ResourceCatalogScale, patchType == PatchApplier.StrategicPatchType ? PatchApplier.MergePatchType : patchType!,
+                    ScaleSubresource.ToScale(current), patch!));
+            var next = current.DeepClone().AsObject();
+            next.Ensure("spec")["replicas"] = ScaleSubresource.DesiredReplicas(desired, name);
+            next.Meta()["resourceVersion"] = precondition ?? current.Meta()["resourceVersion"]?.DeepClone();
+            try
+            {
+                var updated = registry.Update(type, path.Namespace, name, next, QueryOptions.Write(ctx.Request));
+                await ResponseWriter.WriteAsync(ctx, 200, ScaleSubresource.ToScale(updated));
+                return;
+            }
+            catch (ApiException e) when (e.Code == 409 && precondition is null && attempt < MaxScaleAttempts)
+            {
+            }
         }
-        var updated = registry.Update(type, path.Namespace, name, next, QueryOptions.Write(ctx.Request));
-        await ResponseWriter.WriteAsync(ctx, 200, ScaleSubresource.ToScale(updated));
     }
+
+    private const int MaxScaleAttempts = 5;
 
     private static readonly ResourceType ResourceCatalogScale =
         new("autoscaling", "v1", "Scale", "scales", true, [], ["get", "patch", "update"], [], []);

@@ -71,6 +71,26 @@ public sealed class KubectlWorkloadTests(ClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task ScaleSubresource_OnlyAResourceVersionTheClientSentIsAPrecondition()
+    {
+        await Kubectl.OkAsync("create", "namespace", "scale-rv");
+        await DeployAsync("scale-rv", "web", 0);
+        var seen = (await Kubectl.OkAsync("get", "deployment", "web", "-n", "scale-rv", "-o", "jsonpath={.metadata.resourceVersion}")).Trim();
+        await Kubectl.OkAsync("label", "deployment", "web", "-n", "scale-rv", "touched=yes");
+
+        var stale = await Kubectl.RunAsync("patch", "deployment", "web", "-n", "scale-rv", "--subresource=scale", "--type=merge",
+            "-p", $$$"""{"metadata":{"resourceVersion":"{{{seen}}}"},"spec":{"replicas":2}}""");
+        var unconditional = await Kubectl.RunAsync("patch", "deployment", "web", "-n", "scale-rv", "--subresource=scale", "--type=merge",
+            "-p", """{"spec":{"replicas":2}}""");
+        var replicas = await Kubectl.OkAsync("get", "deployment", "web", "-n", "scale-rv", "-o", "jsonpath={.spec.replicas}");
+
+        Assert.NotEqual(0, stale.ExitCode);
+        Assert.Contains("the object has been modified", stale.Stderr);
+        Assert.True(unconditional.ExitCode == 0, unconditional.Stderr);
+        Assert.Equal("2", replicas.Trim());
+    }
+
+    [Fact]
     public async Task WaitForDelete_ReturnsOnceAFinalizedObjectIsGone()
     {
         await Kubectl.OkAsync("create", "namespace", "waiting");
