@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Patching;
 using KubeMcp.Cluster.Store;
 
 namespace KubeMcp.Tests.Cluster.Store;
@@ -229,7 +230,8 @@ public sealed class ObjectStoreTests
         var stored = store.Create(ConfigMaps, Key("a"), input);
 
         Assert.True(JsonNode.DeepEquals(managedFields, store.Get(Key("a"))!["metadata"]!["managedFields"]));
-        Assert.Equal("kubectl", stored["metadata"]!["managedFields"]![0]!["manager"]!.GetValue<string>());
+        Assert.Equal("kubectl", ManagedFields.Entries(stored)![0]!["manager"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(managedFields, stored.DeepClone()["metadata"]!["managedFields"]));
         Assert.True(JsonNode.DeepEquals(managedFields, JsonNode.Parse(stored.ToJsonString())!["metadata"]!["managedFields"]));
     }
 
