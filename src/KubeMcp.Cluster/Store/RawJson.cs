@@ -35,6 +35,10 @@ internal sealed class RawJson
     public static JsonNode? Expand(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<RawJson>(out var raw) ? JsonNode.Parse(raw._utf8) : node;
 
+    /// <summary>A new node holding the same text as <paramref name="value"/>, if that holds raw JSON; else null.</summary>
+    public static JsonValue? Share(JsonValue value) =>
+        value.TryGetValue<RawJson>(out var raw) ? JsonValue.Create(raw, TypeInfo) : null;
+
     private sealed class Converter : JsonConverter<RawJson>
     {
         public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
