@@ -8,9 +8,9 @@ namespace KubeMcp.Cluster.Store;
 /// it can share. Objects written over HTTP arrive as nodes that refer into their request body's parsed document,
 /// which each kept alive whole (text and parser index) for as long as any value from it was stored; and every
 /// object spelled out the same property names and common values (<c>"True"</c>, <c>"ClusterFirst"</c>, image names)
-/// as strings of its own. The copy is made of plain nodes whose strings are shared through a small cache, and keeps
-/// <c>metadata.managedFields</c> as its JSON text (<see cref="RawJson"/>). Not thread-safe: the store calls it
-/// under its lock.
+/// as strings of its own. The copy is made of plain nodes whose strings are shared through a small cache, refers to
+/// parts it has alike with other objects (<see cref="SharedSubtrees"/>), and keeps <c>metadata.managedFields</c> as
+/// its JSON text (<see cref="RawJson"/>). Not thread-safe: the store calls it under its lock.
 /// </summary>
 internal sealed class SnapshotCompactor
 {
@@ -25,8 +25,26 @@ internal sealed class SnapshotCompactor
     // small shared document per distinct value instead of their request body's.
     private readonly Dictionary<string, JsonElement> _scalars = new(StringComparer.Ordinal);
 
+    private readonly SharedSubtrees _shared = new();
+
     /// <summary>A compact copy of <paramref name="source"/>, which is not changed.</summary>
-    public JsonObject Compact(JsonObject source) => CopyObject(source, isRoot: true);
+    public JsonObject Compact(JsonObject source)
+    {
+        var properties = new KeyValuePair<string, JsonNode?>[source.Count];
+        var i = 0;
+        foreach (var (name, value) in source)
+        {
+            properties[i++] = KeyValuePair.Create(Intern(name), (name, value) switch
+            {
+                ("metadata", JsonObject metadata) => CopyPart(metadata, isMetadata: true),
+                // Not the status: controllers and printers read into it all the time, which builds the nodes
+                // sharing saves, and its parts differ from object to object (times, addresses, ids) anyway.
+                (not "status", JsonObject part) => CopyPart(part, isMetadata: false),
+                _ => Copy(value),
+            });
+        }
+        return new JsonObject(properties);
+    }
 
     /// <summary>Returns the cached string equal to <paramref name="text"/>, caching it if its slot holds another.</summary>
     public string Intern(string text)
@@ -41,23 +59,35 @@ internal sealed class SnapshotCompactor
         return text;
     }
 
+    /// <summary>
+    /// A top-level part (metadata, spec…): its fields that are objects or lists are what objects most often have
+    /// alike (see <see cref="SharedSubtrees"/>).
+    /// </summary>
+    private JsonObject CopyPart(JsonObject part, bool isMetadata)
+    {
+        var properties = new KeyValuePair<string, JsonNode?>[part.Count];
+        var i = 0;
+        foreach (var (name, value) in part)
+        {
+            var copy = isMetadata && name == "managedFields" && value is JsonArray { Count: > 0 } entries
+                // The field sets are deep trees of small objects, about half of an object's nodes, that only
+                // server-side apply reads; as text they take a fraction of that, and responses copy it out as it is.
+                ? RawJson.From(entries)
+                : value is null ? null : _shared.Find(value) ?? Copy(value);
+            properties[i++] = KeyValuePair.Create(Intern(name), copy);
+        }
+        return new JsonObject(properties);
+    }
+
     // Built from an array of its properties, so that its dictionary is sized to fit them instead of grown by
     // doubling: a node tree is mostly the dictionaries of small objects.
-    private JsonObject CopyObject(JsonObject source, bool isRoot = false, bool isMetadata = false)
+    private JsonObject CopyObject(JsonObject source)
     {
         var properties = new KeyValuePair<string, JsonNode?>[source.Count];
         var i = 0;
         foreach (var (name, value) in source)
         {
-            var copy = (isRoot, isMetadata, name, value) switch
-            {
-                (true, _, "metadata", JsonObject metadata) => CopyObject(metadata, isMetadata: true),
-                // The field sets are deep trees of small objects, about half of an object's nodes, that only
-                // server-side apply reads; as text they take a fraction of that, and responses copy it out as it is.
-                (_, true, "managedFields", JsonArray { Count: > 0 } entries) => RawJson.From(entries),
-                _ => Copy(value),
-            };
-            properties[i++] = KeyValuePair.Create(Intern(name), copy);
+            properties[i++] = KeyValuePair.Create(Intern(name), Copy(value));
         }
         return new JsonObject(properties);
     }

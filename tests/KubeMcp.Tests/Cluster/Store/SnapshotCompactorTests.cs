@@ -126,4 +126,28 @@ public sealed class SnapshotCompactorTests
         Assert.Equal("aaa", again);
         Assert.Same(again, compactor.Intern(new string('a', 3)));
     }
+
+    [Fact]
+    public void Compact_PartsOfSpecAndMetadataAlikeInManyObjects_ReadAndWriteAsTheirOwn()
+    {
+        var compactor = new SnapshotCompactor();
+        var copies = Enumerable.Range(0, 3).Select(_ => compactor.Compact(JsonNode.Parse(Pod)!.AsObject())).ToList();
+
+        Assert.All(copies, c => Assert.Equal(JsonNode.Parse(Pod)!.ToJsonString(), c.ToJsonString()));
+        Assert.All(copies, c => Assert.Equal(8080, c["spec"]!["containers"]![0]!["ports"]![0]!["containerPort"]!.GetValue<int>()));
+        Assert.NotSame(copies[1]["spec"]!["containers"]![0], copies[2]["spec"]!["containers"]![0]);
+    }
+
+    [Fact]
+    public void Compact_StatusPartsAreNeverShared()
+    {
+        var compactor = new SnapshotCompactor();
+        var status = """{"status":{"conditions":[{"type":"Ready","status":"True","lastTransitionTime":"2026-01-01T00:00:00Z"}]}}""";
+        compactor.Compact(JsonNode.Parse(status)!.AsObject());
+
+        var copy = compactor.Compact(JsonNode.Parse(status)!.AsObject());
+
+        var ready = copy["status"]!["conditions"]![0]!["status"]!.AsValue();
+        Assert.False(ready.TryGetValue<JsonElement>(out _));
+    }
 }
