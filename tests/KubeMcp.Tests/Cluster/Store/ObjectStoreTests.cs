@@ -217,6 +217,20 @@ public sealed class ObjectStoreTests
     }
 
     [Fact]
+    public void Writes_StoreACopy_SoTheWritersObjectCanChangeLater()
+    {
+        using var store = new ObjectStore();
+        var input = ConfigMap("a", "1");
+
+        var stored = store.Create(ConfigMaps, Key("a"), input);
+        input["data"]!["v"] = "changed after the write";
+
+        Assert.NotSame(input, stored);
+        Assert.Same(stored, store.Get(Key("a")));
+        Assert.Equal("1", store.Get(Key("a"))!.Str("data.v"));
+    }
+
+    [Fact]
     public void StoredManagedFields_ReadAndSerializeAsWritten()
     {
         using var store = new ObjectStore();
