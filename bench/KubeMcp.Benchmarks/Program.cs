@@ -7,6 +7,8 @@ switch (name)
 {
     case "cluster":
         return await EmbeddedClusterBenchmark.RunAsync(args[1..]);
+    case "cluster-process":
+        return await ClusterProcessBenchmark.RunAsync(args[1..]);
     case "scale":
         Console.WriteLine(await ScaleBenchmark.RunAsync());
         return 0;
@@ -26,6 +28,7 @@ switch (name)
         Console.Error.WriteLine("""
             benchmarks:
               cluster [--pods 1000,10000] [--watchers 100] [--changes 1000] [--no-kubectl] [--realistic N]
+              cluster-process [--pods 10000]
               scale
               eval
               agent

@@ -34,7 +34,8 @@ internal sealed class PodLoad(EmbeddedCluster cluster)
         return started.Elapsed;
     }
 
-    private static JsonObject Pod(string name, int i) => new()
+    /// <summary>The <paramref name="i"/>th pod as created.</summary>
+    public static JsonObject Pod(string name, int i) => new()
     {
         ["apiVersion"] = "v1",
         ["kind"] = "Pod",
@@ -62,7 +63,8 @@ internal sealed class PodLoad(EmbeddedCluster cluster)
         },
     };
 
-    private static JsonObject WithStatus(JsonObject pod, int i)
+    /// <summary>A copy of the <paramref name="i"/>th pod with the status of a started pod.</summary>
+    public static JsonObject WithStatus(JsonObject pod, int i)
     {
         var next = pod.DeepClone().AsObject();
         const string Started = "2026-01-01T00:00:00Z";

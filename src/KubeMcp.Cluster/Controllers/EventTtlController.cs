@@ -76,7 +76,7 @@ internal sealed class EventTtlController : Controller
         Consider(e.Str("lastTimestamp"));
         Consider(e.Str("eventTime"));
         Consider(e.Str("series.lastObservedTime"));
-        if (e["metadata"]?["managedFields"] is JsonArray entries)
+        if (Patching.ManagedFields.Entries(e) is JsonArray entries)
         {
             foreach (var entry in entries)
             {

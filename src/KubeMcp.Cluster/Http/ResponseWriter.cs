@@ -46,7 +46,10 @@ internal static class ResponseWriter
             items[i].WriteTo(writer);
             if (i % 256 == 255)
             {
+                // The writer's flush only commits to the pipe; flushing the pipe sends the bytes (and waits while
+                // the client is behind), so a long list is not held in the server's buffers whole.
                 await writer.FlushAsync(ctx.RequestAborted);
+                await ctx.Response.BodyWriter.FlushAsync(ctx.RequestAborted);
             }
         }
         writer.WriteEndArray();
@@ -62,7 +65,8 @@ internal static class ResponseWriter
         ctx.Response.ContentType = MediaTypes.Table;
         await using var writer = new Utf8JsonWriter(ctx.Response.BodyWriter, WriterOptions);
         await Printing.TableWriter.WriteAsync(writer, type, items, now, include,
-            resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), continueToken, remaining, ctx.RequestAborted);
+            resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), continueToken, remaining, ctx.RequestAborted,
+            ctx.Response.BodyWriter);
     }
 
     /// <summary>The plain-text 404 Go's HTTP mux answers for an unknown path (kubelet endpoints answer this way).</summary>

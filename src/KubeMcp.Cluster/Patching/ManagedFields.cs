@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeMcp.Cluster.Store;
 
 namespace KubeMcp.Cluster.Patching;
 
@@ -15,7 +16,7 @@ internal static class ManagedFields
     public static Dictionary<string, ManagedFieldsEntry> Decode(JsonObject? obj)
     {
         var managers = new Dictionary<string, ManagedFieldsEntry>(StringComparer.Ordinal);
-        if (obj?["metadata"]?["managedFields"] is not JsonArray entries)
+        if (Entries(obj) is not JsonArray entries)
         {
             return managers;
         }
@@ -30,12 +31,18 @@ internal static class ManagedFields
     /// <summary>
     /// True when a write asks to clear the managed fields: an empty list, or a list of one empty entry.
     /// </summary>
-    public static bool IsReset(JsonObject obj) => obj["metadata"]?["managedFields"] switch
+    public static bool IsReset(JsonObject obj) => Entries(obj) switch
     {
         JsonArray { Count: 0 } => true,
         JsonArray { Count: 1 } list => list[0] is JsonObject { Count: 0 },
         _ => false,
     };
+
+    /// <summary>
+    /// <c>metadata.managedFields</c> as nodes; a stored object keeps them as text (<see cref="RawJson"/>), parsed here
+    /// for each reader.
+    /// </summary>
+    public static JsonNode? Entries(JsonObject? obj) => RawJson.Expand(obj?["metadata"]?["managedFields"]);
 
     /// <summary>Writes the entries in the server's order (operation, time, manager, version, subresource).</summary>
     public static void Store(JsonObject obj, IEnumerable<ManagedFieldsEntry> entries)

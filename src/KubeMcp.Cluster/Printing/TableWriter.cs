@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
@@ -14,6 +15,11 @@ internal static class TableWriter
     private const int RowsPerFlush = 256;
 
     /// <summary>Writes the Table; the parameters mean what they mean for <see cref="TablePrinter.ToTable"/>.</summary>
+    /// <remarks>
+    /// Give <paramref name="output"/> when <paramref name="writer"/> writes into a pipe: it is flushed along with the
+    /// writer every few hundred rows, because flushing a writer over a pipe only commits its bytes to the pipe, which
+    /// would then hold the whole response.
+    /// </remarks>
     public static async Task WriteAsync(
         Utf8JsonWriter writer,
         ResourceType type,
@@ -23,7 +29,8 @@ internal static class TableWriter
         string? resourceVersion,
         string? continueToken,
         long? remainingItemCount,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        PipeWriter? output = null)
     {
         var printer = PrinterRegistry.For(type);
         writer.WriteStartObject();
@@ -52,6 +59,10 @@ internal static class TableWriter
             if (i % RowsPerFlush == RowsPerFlush - 1)
             {
                 await writer.FlushAsync(cancellationToken);
+                if (output is not null)
+                {
+                    await output.FlushAsync(cancellationToken);
+                }
             }
         }
         writer.WriteEndArray();

@@ -28,6 +28,7 @@ internal sealed class ObjectStore : IDisposable
     private readonly Dictionary<JsonObject, HistoryEntry> _liveEntries = new(ReferenceEqualityComparer.Instance);
     private readonly long _historyByteBudget;
     private readonly StoreIndexes _indexes = new();
+    private readonly SnapshotCompactor _compactor = new();
     private readonly IObjectPersistence? _persistence;
     private long _historyFirst;
     private long _historyCount;
@@ -52,8 +53,9 @@ internal sealed class ObjectStore : IDisposable
             _resourceVersion = rv;
             foreach (var (key, obj) in objects)
             {
-                Bucket(key.StorageKey)[key.Path] = obj;
-                _indexes.Update(key, null, obj);
+                var stored = _compactor.Compact(obj);
+                Bucket(key.StorageKey)[key.Path] = stored;
+                _indexes.Update(key, null, stored);
             }
         }
         // Changes before a restart are not in memory: a watch from an older resourceVersion must re-list.
@@ -290,33 +292,24 @@ internal sealed class ObjectStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Stores a compact copy of <paramref name="obj"/> (see <see cref="SnapshotCompactor"/>) and returns it: the
+    /// stored snapshot is never an object a caller built and might still hold.
+    /// </summary>
     private JsonObject Commit(WatchEventType type, ObjectKey key, JsonObject? previous, JsonObject obj, SortedDictionary<string, JsonObject> bucket)
     {
         var rv = ++_resourceVersion;
         Metadata(obj)["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        CompactManagedFields(obj);
-        bucket[key.Path] = obj;
-        _indexes.Update(key, previous, obj);
-        _persistence?.Put(key, obj, rv);
+        var stored = _compactor.Compact(obj);
+        bucket[key.Path] = stored;
+        _indexes.Update(key, previous, stored);
+        _persistence?.Put(key, stored, rv);
         if (previous is not null)
         {
             Supersede(previous);
         }
-        _liveEntries[obj] = Publish(new WatchEvent(type, key.StorageKey, key.Namespace, key.Name, obj, rv));
-        return obj;
-    }
-
-    /// <summary>
-    /// Replaces <c>metadata.managedFields</c> by the same array parsed lazily from its JSON. The field sets are deep
-    /// trees of small objects, about half of a pod's memory as nodes, that only server-side apply reads; a lazily
-    /// parsed array holds just its text until read, and responses copy it out without building the tree.
-    /// </summary>
-    private static void CompactManagedFields(JsonObject obj)
-    {
-        if (obj["metadata"] is JsonObject meta && meta["managedFields"] is JsonArray { Count: > 0 } entries)
-        {
-            meta["managedFields"] = JsonNode.Parse(JsonUtf8.ToBytes(entries));
-        }
+        _liveEntries[stored] = Publish(new WatchEvent(type, key.StorageKey, key.Namespace, key.Name, stored, rv));
+        return stored;
     }
 
     private HistoryEntry Publish(WatchEvent e)

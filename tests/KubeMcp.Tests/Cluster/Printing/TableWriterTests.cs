@@ -60,4 +60,26 @@ public sealed class TableWriterTests
 
         Assert.Equal(TablePrinter.ToTable(nodes, items, Printed.Now, IncludeObject.Metadata, null, null, null).ToJsonString(), written);
     }
+
+    [Fact]
+    public async Task WriteAsync_IntoAPipe_FlushesThePipeEveryFewHundredRows()
+    {
+        var nodes = Printed.Type("nodes");
+        var items = Enumerable.Range(0, 600).Select(i => Printed.Parse(
+            $$$"""{"apiVersion":"v1","kind":"Node","metadata":{"name":"n{{{i}}}","creationTimestamp":"2025-03-01T10:00:00Z"}}""")).ToList();
+        var pipe = new RecordingPipeWriter();
+
+        await using (var writer = new Utf8JsonWriter(pipe))
+        {
+            await TableWriter.WriteAsync(writer, nodes, items, Printed.Now, IncludeObject.None, null, null, null,
+                TestContext.Current.CancellationToken, pipe);
+        }
+
+        // Rows 256 and 512 end a batch: the pipe was flushed twice while the table was still being written.
+        Assert.Equal(2, pipe.CommittedAtFlush.Count);
+        Assert.True(pipe.CommittedAtFlush[0] > 0 && pipe.CommittedAtFlush[0] < pipe.CommittedAtFlush[1]);
+        Assert.True(pipe.CommittedAtFlush[1] < pipe.Written.Length);
+        Assert.Equal(TablePrinter.ToTable(nodes, items, Printed.Now, IncludeObject.None, null, null, null).ToJsonString(),
+            System.Text.Encoding.UTF8.GetString(pipe.Written));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
+using KubeMcp.Cluster.Patching;
 using KubeMcp.Cluster.Store;
 
 namespace KubeMcp.Tests.Cluster.Store;
@@ -216,6 +217,20 @@ public sealed class ObjectStoreTests
     }
 
     [Fact]
+    public void Writes_StoreACopy_SoTheWritersObjectCanChangeLater()
+    {
+        using var store = new ObjectStore();
+        var input = ConfigMap("a", "1");
+
+        var stored = store.Create(ConfigMaps, Key("a"), input);
+        input["data"]!["v"] = "changed after the write";
+
+        Assert.NotSame(input, stored);
+        Assert.Same(stored, store.Get(Key("a")));
+        Assert.Equal("1", store.Get(Key("a"))!.Str("data.v"));
+    }
+
+    [Fact]
     public void StoredManagedFields_ReadAndSerializeAsWritten()
     {
         using var store = new ObjectStore();
@@ -229,7 +244,8 @@ public sealed class ObjectStoreTests
         var stored = store.Create(ConfigMaps, Key("a"), input);
 
         Assert.True(JsonNode.DeepEquals(managedFields, store.Get(Key("a"))!["metadata"]!["managedFields"]));
-        Assert.Equal("kubectl", stored["metadata"]!["managedFields"]![0]!["manager"]!.GetValue<string>());
+        Assert.Equal("kubectl", ManagedFields.Entries(stored)![0]!["manager"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(managedFields, stored.DeepClone()["metadata"]!["managedFields"]));
         Assert.True(JsonNode.DeepEquals(managedFields, JsonNode.Parse(stored.ToJsonString())!["metadata"]!["managedFields"]));
     }
 
