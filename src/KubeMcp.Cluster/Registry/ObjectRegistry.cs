@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeMcp.Cluster.Api;
 using KubeMcp.Cluster.Selectors;
@@ -12,19 +9,20 @@ namespace KubeMcp.Cluster.Registry;
 /// The API server's generic REST storage: what happens to an object on create, update, delete and list, for every
 /// kind — metadata stamping, optimistic concurrency, status/spec separation, finalizers, garbage collection and
 /// namespace lifecycle. The HTTP layer and the in-process controllers both write through here, so every change is
-/// subject to the same rules.
+/// subject to the same rules. Finalizers and garbage collection live in <see cref="ObjectDeletion"/>, the replace
+/// merge in <see cref="UpdateMerge"/>.
 /// </summary>
 internal sealed class ObjectRegistry
 {
-    private const string GenerateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
-
     private readonly List<IAdmissionPlugin> _admission = [];
+    private readonly ObjectDeletion _deletion;
 
     public ObjectRegistry(ObjectStore store, ResourceCatalog catalog, TimeProvider clock)
     {
         Store = store;
         Catalog = catalog;
         Clock = clock;
+        _deletion = new ObjectDeletion(this, _admission);
     }
 
     public ObjectStore Store { get; }
@@ -88,7 +86,7 @@ internal sealed class ObjectRegistry
                 throw ApiException.Invalid(type.Kind, "",
                     [new FieldError("FieldValueRequired", "metadata.name", "Required value: name or generateName is required")], type.Group);
             }
-            meta["name"] = prefix + RandomSuffix();
+            meta["name"] = prefix + NameGenerator.RandomSuffix();
         }
         var now = Clock.GetUtcNow();
         meta["uid"] = Guid.NewGuid().ToString();
@@ -96,7 +94,7 @@ internal sealed class ObjectRegistry
         meta.Remove("resourceVersion");
         meta.Remove("deletionTimestamp");
         meta.Remove("deletionGracePeriodSeconds");
-        if (TracksGeneration(type))
+        if (ObjectGeneration.IsTracked(type))
         {
             meta["generation"] = 1;
         }
@@ -151,7 +149,7 @@ internal sealed class ObjectRegistry
             {
                 throw ApiException.Conflict(type, name, "the object has been modified; please apply your changes to the latest version and try again");
             }
-            var next = Merge(type, current, input, subresource);
+            var next = UpdateMerge.Next(type, current, input, subresource);
             foreach (var plugin in _admission)
             {
                 plugin.Admit(context with { Old = current }, next);
@@ -176,9 +174,9 @@ internal sealed class ObjectRegistry
             // Dry runs and no-op updates change nothing, so nothing downstream reacts.
             return WithServedVersion(type, result);
         }
-        if (IsReadyForRemoval(stored))
+        if (_deletion.IsReadyForRemoval(stored))
         {
-            return FinishDeletion(type, key, stored);
+            return _deletion.FinishDeletion(type, key, stored);
         }
         foreach (var plugin in _admission)
         {
@@ -191,28 +189,8 @@ internal sealed class ObjectRegistry
     /// Deletes an object as the API server does: objects with finalizers only get a deletionTimestamp; dependents are
     /// deleted (Background/Foreground) or orphaned per the propagation policy.
     /// </summary>
-    public JsonObject Delete(ResourceType type, string? ns, string name, DeleteOptions options)
-    {
-        var key = Key(type, ns, name);
-        var current = Store.Get(key) ?? throw ApiException.NotFound(type, name);
-        CheckPreconditions(type, name, current, options);
-        if (options.DryRun)
-        {
-            return WithServedVersion(type, current);
-        }
-        foreach (var plugin in _admission)
-        {
-            plugin.Deleting(this, type, current, options);
-        }
-        var finalizers = current["metadata"]?["finalizers"] as JsonArray;
-        var graceful = KubeletFinishesPodDeletion && type.StorageKey == "pods" && options.GracePeriodSeconds != 0
-                       && current.Str("spec.nodeName") is { Length: > 0 };
-        if (finalizers is { Count: > 0 } || graceful)
-        {
-            return WithServedVersion(type, MarkForDeletion(type, key, options.GracePeriodSeconds ?? current.Int("spec.terminationGracePeriodSeconds") ?? 30));
-        }
-        return FinishDeletion(type, key, current, options.PropagationPolicy);
-    }
+    public JsonObject Delete(ResourceType type, string? ns, string name, DeleteOptions options) =>
+        _deletion.Delete(type, ns, name, options);
 
     /// <summary>
     /// Assigns a pod to a node, as <c>POST pods/{name}/binding</c> does for the scheduler: spec.nodeName, which no pod
@@ -273,163 +251,6 @@ internal sealed class ObjectRegistry
     public ObjectKey Key(ResourceType type, string? ns, string name) =>
         new(type.StorageKey, type.Namespaced ? ns ?? "" : "", name);
 
-    private JsonObject MarkForDeletion(ResourceType type, ObjectKey key, long? grace) =>
-        Store.Update(type, key, current =>
-        {
-            if (current["metadata"]?["deletionTimestamp"] is not null)
-            {
-                return current;
-            }
-            var next = current.DeepClone().AsObject();
-            next.Meta()["deletionTimestamp"] = Clock.GetUtcNow().Timestamp();
-            next.Meta()["deletionGracePeriodSeconds"] = grace ?? 0;
-            if (type.Kind == "Namespace")
-            {
-                next.Ensure("status")["phase"] = "Terminating";
-            }
-            return next;
-        });
-
-    private JsonObject FinishDeletion(ResourceType type, ObjectKey key, JsonObject current, string? propagation = null)
-    {
-        var uid = current.Uid();
-        if (propagation == "Orphan")
-        {
-            Orphan(uid);
-        }
-        JsonObject deleted;
-        try
-        {
-            deleted = Store.Delete(type, key);
-        }
-        catch (ApiException e) when (e.Code == 404)
-        {
-            return WithServedVersion(type, current);
-        }
-        if (propagation != "Orphan")
-        {
-            CollectDependents(uid);
-        }
-        foreach (var plugin in _admission)
-        {
-            plugin.Deleted(this, type, deleted);
-        }
-        return WithServedVersion(type, deleted);
-    }
-
-    /// <summary>The garbage collector's cascade: everything owned by the deleted object goes too.</summary>
-    private void CollectDependents(string ownerUid)
-    {
-        foreach (var dependent in Store.Dependents(ownerUid))
-        {
-            var type = Catalog.All.FirstOrDefault(t => t.StorageKey == dependent.StorageKey);
-            if (type is null)
-            {
-                continue;
-            }
-            try
-            {
-                Delete(type, dependent.Namespace, dependent.Name, new DeleteOptions(PropagationPolicy: "Background"));
-            }
-            catch (ApiException e) when (e.Code == 404)
-            {
-                // Already gone.
-            }
-        }
-    }
-
-    private void Orphan(string ownerUid)
-    {
-        foreach (var dependent in Store.Dependents(ownerUid))
-        {
-            var type = Catalog.All.FirstOrDefault(t => t.StorageKey == dependent.StorageKey);
-            if (type is null)
-            {
-                continue;
-            }
-            Store.Update(type, dependent, current =>
-            {
-                var next = current.DeepClone().AsObject();
-                if (next.Meta()["ownerReferences"] is JsonArray refs)
-                {
-                    foreach (var r in refs.Where(r => r?["uid"]?.ToString() == ownerUid).ToList())
-                    {
-                        refs.Remove(r);
-                    }
-                    if (refs.Count == 0)
-                    {
-                        // The API omits an empty list, as an object that never had owners looks.
-                        next.Meta().Remove("ownerReferences");
-                    }
-                }
-                return next;
-            });
-        }
-    }
-
-    private bool IsReadyForRemoval(JsonObject obj) =>
-        obj["metadata"]?["deletionTimestamp"] is not null
-        && (obj["metadata"]?["finalizers"] is not JsonArray f || f.Count == 0)
-        && !(KubeletFinishesPodDeletion && obj["kind"]?.ToString() == "Pod" && obj.Str("spec.nodeName") is { Length: > 0 });
-
-    private JsonObject FinishDeletion(ResourceType type, ObjectKey key, JsonObject current) =>
-        FinishDeletion(type, key, current, null);
-
-    private static void CheckPreconditions(ResourceType type, string name, JsonObject current, DeleteOptions options)
-    {
-        if (options.PreconditionUid is { } uid && uid != current.Uid())
-        {
-            throw ApiException.Conflict(type, name,
-                $"Precondition failed: UID in precondition: {uid}, UID in object meta: {current.Uid()}");
-        }
-        if (options.PreconditionResourceVersion is { } rv && rv != current["metadata"]?["resourceVersion"]?.ToString())
-        {
-            throw ApiException.Conflict(type, name,
-                $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {current["metadata"]?["resourceVersion"]}");
-        }
-    }
-
-    private JsonObject Merge(ResourceType type, JsonObject current, JsonObject input, string? subresource)
-    {
-        JsonObject next;
-        if (subresource == "status")
-        {
-            next = current.DeepClone().AsObject();
-            next["status"] = input["status"]?.DeepClone();
-            return next;
-        }
-        next = input.DeepClone().AsObject();
-        next["apiVersion"] = type.ApiVersion;
-        next["kind"] = type.Kind;
-        var meta = next.Meta();
-        var old = current["metadata"]!.AsObject();
-        foreach (var field in new[] { "name", "namespace", "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation" })
-        {
-            if (old[field] is { } value)
-            {
-                meta[field] = value.DeepClone();
-            }
-            else
-            {
-                meta.Remove(field);
-            }
-        }
-        meta.Remove("resourceVersion");
-        if (type.Subresources.Contains("status"))
-        {
-            next["status"] = current["status"]?.DeepClone();
-            if (next["status"] is null)
-            {
-                next.Remove("status");
-            }
-        }
-        if (TracksGeneration(type) && !JsonNode.DeepEquals(SpecOf(next), SpecOf(current)))
-        {
-            meta["generation"] = (current.Int("metadata.generation") ?? 0) + 1;
-        }
-        return next;
-    }
-
     private static void MarkScheduled(JsonObject status, string now)
     {
         if (status["conditions"] is not JsonArray conditions)
@@ -446,24 +267,6 @@ internal sealed class ObjectRegistry
         }
     }
 
-    private static JsonNode? SpecOf(JsonObject obj)
-    {
-        // Custom resources and kinds without a spec count every field but metadata and status as their spec.
-        if (obj["spec"] is { } spec)
-        {
-            return spec;
-        }
-        var rest = new JsonObject();
-        foreach (var (k, v) in obj)
-        {
-            if (k is not ("metadata" or "status" or "apiVersion" or "kind"))
-            {
-                rest[k] = v?.DeepClone();
-            }
-        }
-        return rest;
-    }
-
     /// <summary>Object without the fields the server rewrites on every write, to detect no-op updates.</summary>
     private static JsonObject Comparable(JsonObject obj)
     {
@@ -475,10 +278,6 @@ internal sealed class ObjectRegistry
         }
         return copy;
     }
-
-    private static bool TracksGeneration(ResourceType type) =>
-        type.IsCustom || type.Group is "apps" or "batch" or "autoscaling" or "policy" or "networking.k8s.io"
-            or "apiextensions.k8s.io" or "admissionregistration.k8s.io" or "flowcontrol.apiserver.k8s.io";
 
     private string? ResolveNamespace(ResourceType type, string? ns, JsonObject meta)
     {
@@ -512,7 +311,7 @@ internal sealed class ObjectRegistry
     }
 
     /// <summary>Objects are stored once per resource; a read through another version reports that version.</summary>
-    private static JsonObject WithServedVersion(ResourceType type, JsonObject obj)
+    internal static JsonObject WithServedVersion(ResourceType type, JsonObject obj)
     {
         if (obj["apiVersion"]?.ToString() == type.ApiVersion)
         {
@@ -521,38 +320,5 @@ internal sealed class ObjectRegistry
         var copy = obj.DeepClone().AsObject();
         copy["apiVersion"] = type.ApiVersion;
         return copy;
-    }
-
-    private static string RandomSuffix()
-    {
-        Span<char> chars = stackalloc char[5];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = GenerateNameAlphabet[RandomNumberGenerator.GetInt32(GenerateNameAlphabet.Length)];
-        }
-        return new string(chars);
-    }
-
-    /// <summary>Opaque list continuation: the resourceVersion of the first page and the last key returned.</summary>
-    private static class ContinueToken
-    {
-        public static string Encode(long rv, string lastPath) =>
-            Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["rv"] = rv, ["start"] = lastPath }))
-                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-        public static string Decode(string token)
-        {
-            try
-            {
-                var base64 = token.Replace('-', '+').Replace('_', '/');
-                base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-                var json = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
-                return json?["start"]?.ToString() ?? throw new FormatException();
-            }
-            catch (Exception e) when (e is FormatException or JsonException)
-            {
-                throw ApiException.BadRequest("continue key is not valid: the continue parameter must come from a previous list response");
-            }
-        }
     }
 }
