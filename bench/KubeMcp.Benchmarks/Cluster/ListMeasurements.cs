@@ -47,12 +47,15 @@ internal sealed class ListMeasurements(EmbeddedCluster cluster, string kubeconfi
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<TimeSpan> GetAsync(string accept)
+    private Task<TimeSpan> GetAsync(string accept) => TimeListAllPodsAsync(_http, accept);
+
+    /// <summary>One list of every pod as <paramref name="accept"/>, timed until the last byte of the body has arrived.</summary>
+    public static async Task<TimeSpan> TimeListAllPodsAsync(HttpClient http, string accept)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/pods");
         request.Headers.TryAddWithoutValidation("Accept", accept);
         var started = Stopwatch.StartNew();
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         await using var body = await response.Content.ReadAsStreamAsync();
         await body.CopyToAsync(Stream.Null);
