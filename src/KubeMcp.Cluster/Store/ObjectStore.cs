@@ -6,8 +6,8 @@ namespace KubeMcp.Cluster.Store;
 
 /// <summary>
 /// The cluster's single source of truth: every object by resource, namespace and name, one global resourceVersion
-/// sequence, and the recent change history that watches resume from. Stored objects are immutable snapshots: a write
-/// replaces the object, so readers may hold one without copying.
+/// sequence, and the recent change history that watches resume from (<see cref="WatchHistory"/>). Stored objects are
+/// immutable snapshots: a write replaces the object, so readers may hold one without copying.
 /// </summary>
 internal sealed class ObjectStore : IDisposable
 {
@@ -23,18 +23,10 @@ internal sealed class ObjectStore : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Watcher>> _watchers = new(StringComparer.Ordinal);
-    private readonly HistoryEntry?[] _history;
-    // The history entries whose object is still the stored snapshot, by that snapshot, to compact when it is replaced.
-    private readonly Dictionary<JsonObject, HistoryEntry> _liveEntries = new(ReferenceEqualityComparer.Instance);
-    private readonly long _historyByteBudget;
+    private readonly WatchHistory _history;
     private readonly StoreIndexes _indexes = new();
     private readonly SnapshotCompactor _compactor = new();
     private readonly IObjectPersistence? _persistence;
-    private long _historyFirst;
-    private long _historyCount;
-    private long _historyBytes;
-    // The resourceVersion of the newest change no longer in history: watches must start after it.
-    private long _compactedVersion;
     private long _resourceVersion;
 
     /// <param name="persistence">Where committed changes are written through; null keeps everything in memory.</param>
@@ -42,10 +34,7 @@ internal sealed class ObjectStore : IDisposable
     /// <param name="historyBytes">How many bytes of superseded objects the history may keep.</param>
     public ObjectStore(IObjectPersistence? persistence = null, int historyCapacity = DefaultHistoryCapacity, long historyBytes = DefaultHistoryBytes)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(historyCapacity, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(historyBytes, 0);
-        _history = new HistoryEntry?[historyCapacity];
-        _historyByteBudget = historyBytes;
+        _history = new WatchHistory(historyCapacity, historyBytes);
         _persistence = persistence;
         if (persistence is not null)
         {
@@ -59,7 +48,7 @@ internal sealed class ObjectStore : IDisposable
             }
         }
         // Changes before a restart are not in memory: a watch from an older resourceVersion must re-list.
-        _compactedVersion = _resourceVersion;
+        _history.StartAfter(_resourceVersion);
     }
 
     /// <summary>The resourceVersion of the latest committed change.</summary>
@@ -75,7 +64,7 @@ internal sealed class ObjectStore : IDisposable
         {
             lock (_gate)
             {
-                return _compactedVersion;
+                return _history.CompactedVersion;
             }
         }
     }
@@ -170,10 +159,10 @@ internal sealed class ObjectStore : IDisposable
             var deleted = current.DeepClone().AsObject();
             Metadata(deleted)["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
             _persistence?.Delete(key, rv);
-            Supersede(current);
-            // The deleted object is nobody's stored snapshot, so its history entry keeps only its JSON at once.
-            var entry = Publish(new WatchEvent(WatchEventType.Deleted, key.StorageKey, key.Namespace, key.Name, deleted, rv));
-            Compact(entry);
+            _history.Supersede(current);
+            var change = new WatchEvent(WatchEventType.Deleted, key.StorageKey, key.Namespace, key.Name, deleted, rv);
+            _history.AddDeleted(change);
+            Publish(change);
             return deleted;
         }
     }
@@ -203,17 +192,9 @@ internal sealed class ObjectStore : IDisposable
             }
             else if (fromVersion is long from && from < _resourceVersion)
             {
-                if (from < _compactedVersion)
+                foreach (var change in _history.Since(storageKey, from))
                 {
-                    throw ApiException.Gone($"too old resource version: {from} ({_compactedVersion + 1})");
-                }
-                for (var i = _historyFirst; i < _historyCount; i++)
-                {
-                    var entry = _history[i % _history.Length]!;
-                    if (entry.ResourceVersion > from && entry.StorageKey == storageKey)
-                    {
-                        watcher.Offer(entry.ToEvent());
-                    }
+                    watcher.Offer(change);
                 }
             }
             if (!_watchers.TryGetValue(storageKey, out var list))
@@ -306,21 +287,17 @@ internal sealed class ObjectStore : IDisposable
         _persistence?.Put(key, stored, rv);
         if (previous is not null)
         {
-            Supersede(previous);
+            _history.Supersede(previous);
         }
-        _liveEntries[stored] = Publish(new WatchEvent(type, key.StorageKey, key.Namespace, key.Name, stored, rv));
+        var change = new WatchEvent(type, key.StorageKey, key.Namespace, key.Name, stored, rv);
+        _history.AddStored(change);
+        Publish(change);
         return stored;
     }
 
-    private HistoryEntry Publish(WatchEvent e)
+    /// <summary>Hands a committed change to the resource's watchers.</summary>
+    private void Publish(WatchEvent e)
     {
-        if (_historyCount - _historyFirst == _history.Length)
-        {
-            DropOldest();
-        }
-        var entry = new HistoryEntry(e);
-        _history[_historyCount % _history.Length] = entry;
-        _historyCount++;
         if (_watchers.TryGetValue(e.StorageKey, out var list))
         {
             foreach (var watcher in list)
@@ -328,41 +305,6 @@ internal sealed class ObjectStore : IDisposable
                 watcher.Offer(e);
             }
         }
-        return entry;
-    }
-
-    /// <summary>The stored snapshot was replaced or deleted: its history entry keeps only its JSON from now on.</summary>
-    private void Supersede(JsonObject previous)
-    {
-        if (_liveEntries.Remove(previous, out var entry))
-        {
-            Compact(entry);
-        }
-    }
-
-    private void Compact(HistoryEntry entry)
-    {
-        entry.Compact();
-        _historyBytes += entry.Size;
-        // The newest change always stays, so a watch from the current resourceVersion is never Gone.
-        while (_historyBytes > _historyByteBudget && _historyCount - _historyFirst > 1)
-        {
-            DropOldest();
-        }
-    }
-
-    private void DropOldest()
-    {
-        var slot = _historyFirst % _history.Length;
-        var oldest = _history[slot]!;
-        if (oldest.LiveObject is { } live && _liveEntries.TryGetValue(live, out var entry) && ReferenceEquals(entry, oldest))
-        {
-            _liveEntries.Remove(live);
-        }
-        _historyBytes -= oldest.Size;
-        _compactedVersion = oldest.ResourceVersion;
-        _history[slot] = null;
-        _historyFirst++;
     }
 
     private SortedDictionary<string, JsonObject> Bucket(string storageKey)
