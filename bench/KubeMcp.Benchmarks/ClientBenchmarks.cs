@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using k8s;
@@ -36,7 +34,7 @@ internal static class ClientBenchmarks
             {
                 ("kubemcp (ours)", port => Start("dotnet", [cli, "serve", "--kubeconfig", kubeconfig, "--port", Str(port)])),
             };
-            if (FindValidator("kubernetes-mcp-server") is { } go)
+            if (Validators.Find("kubernetes-mcp-server") is { } go)
             {
                 servers.Add(("kubernetes-mcp-server 0.0.67 (Go)", port =>
                 {
@@ -58,7 +56,7 @@ internal static class ClientBenchmarks
             Console.WriteLine("|---|---|---|---|---|---|---|");
             foreach (var (name, start) in servers)
             {
-                var port = FreePort();
+                var port = LocalPorts.Free();
                 using var process = Process.Start(start(port)) ?? throw new InvalidOperationException($"could not start {name}");
                 process.BeginOutputReadLine();
                 process.BeginErrorReadLine();
@@ -187,26 +185,6 @@ internal static class ClientBenchmarks
         return psi;
     }
 
-    private static string? FindValidator(string name)
-    {
-        var dirs = new List<string>();
-        if (Environment.GetEnvironmentVariable("KUBEMCP_VALIDATORS") is { Length: > 0 } env)
-        {
-            dirs.Add(env);
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KubeMcp.slnx")))
-            {
-                dirs.Add(Path.Combine(dir.FullName, ".validators", "bin"));
-                break;
-            }
-        }
-
-        return dirs.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
-    }
-
     private static int IntOption(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
@@ -227,13 +205,4 @@ internal static class ClientBenchmarks
     private static string Ms(double ms) => ms >= 100 ? $"{ms:0} ms" : $"{ms:0.00} ms";
 
     private static string Str(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

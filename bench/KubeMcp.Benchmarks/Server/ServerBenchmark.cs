@@ -27,7 +27,7 @@ internal static class ServerBenchmark
             var state = await BenchState.SeedAsync(client, options.Pods);
 
             var cli = Path.Combine(AppContext.BaseDirectory, "kubemcp.dll");
-            var helm = FindValidator("helm");
+            var helm = Validators.Find("helm");
             var servers = new List<ServerUnderTest> { ServerUnderTest.Ours("kubemcp (ours, dotnet kubemcp.dll)", "dotnet", [cli, "serve"], kubeconfig, policy, helm) };
             foreach (var exe in options.Published)
             {
@@ -36,7 +36,7 @@ internal static class ServerBenchmark
                 servers.Add(ServerUnderTest.Ours($"kubemcp (ours, {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(exe)))}/{Path.GetFileName(exe)})",
                     exe, command, kubeconfig, policy, helm));
             }
-            var go = FindValidator("kubernetes-mcp-server");
+            var go = Validators.Find("kubernetes-mcp-server");
             if (go is not null)
             {
                 servers.Add(ServerUnderTest.Go(go, kubeconfig));
@@ -129,23 +129,4 @@ internal static class ServerBenchmark
             return "unknown";
         }
     }
-
-    internal static string? FindValidator(string name)
-    {
-        var dirs = new List<string>();
-        if (Environment.GetEnvironmentVariable("KUBEMCP_VALIDATORS") is { Length: > 0 } env)
-        {
-            dirs.Add(env);
-        }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KubeMcp.slnx")))
-            {
-                dirs.Add(Path.Combine(dir.FullName, ".validators", "bin"));
-                break;
-            }
-        }
-        return dirs.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
-    }
-
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using KubeMcp.Agent.Mcp;
 
 namespace KubeMcp.Benchmarks.Server;
@@ -44,7 +42,7 @@ internal sealed record ServerUnderTest(string Name, Func<int, ProcessStartInfo> 
     /// <summary>Starts the HTTP server and waits until an MCP session can be opened.</summary>
     public async Task<RunningServer> StartHttpAsync()
     {
-        var port = FreePort();
+        var port = LocalPorts.Free();
         var process = Process.Start(Http(port)) ?? throw new InvalidOperationException($"could not start {Name}");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -95,13 +93,4 @@ internal sealed record ServerUnderTest(string Name, Func<int, ProcessStartInfo> 
     }
 
     private static string Str(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
