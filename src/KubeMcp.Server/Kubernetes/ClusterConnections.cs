@@ -174,10 +174,13 @@ internal sealed class ClusterConnections : IDisposable
             return FromYaml(_options.KubeconfigYaml, "the given kubeconfig", null);
         }
         var path = _options.Kubeconfig;
-        if (string.IsNullOrEmpty(path))
+        var env = Environment.GetEnvironmentVariable("KUBECONFIG");
+        if (string.IsNullOrEmpty(path) && !string.IsNullOrWhiteSpace(env))
         {
-            var env = Environment.GetEnvironmentVariable("KUBECONFIG");
-            path = env?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(File.Exists);
+            path = env.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(File.Exists)
+                ?? throw new ClusterConfigurationException(
+                    $"$KUBECONFIG is {env}, and no file it names exists; set it to an existing kubeconfig, pass --kubeconfig FILE, " +
+                    "or run `kubemcp serve --embedded` to start the embedded cluster in the same process.");
         }
         if (string.IsNullOrEmpty(path))
         {

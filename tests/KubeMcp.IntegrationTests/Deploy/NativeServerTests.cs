@@ -111,4 +111,15 @@ public sealed class NativeServerTests(NativeServerBuild build, ScenarioClusterFi
         Assert.Contains("rulez", run.Stderr);
         Assert.DoesNotContain("   at ", run.Stderr);
     }
+
+    [Fact]
+    public async Task KubeconfigVariableNamingNoFile_SaysSoInOneLine()
+    {
+        var run = await ProcessRunner.RunAsync(build.RequireExecutable(), ["--stdio"], null, TimeSpan.FromMinutes(1),
+            new Dictionary<string, string> { ["KUBECONFIG"] = "/nonexistent/kubeconfig" });
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("kubemcp-server: $KUBECONFIG is /nonexistent/kubeconfig, and no file it names exists", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
 }
