@@ -25,6 +25,13 @@ public static class ServeCommand
         where T : Command
     {
         var port = new Option<int>("--port") { Description = "HTTP port (0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        port.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                r.AddError($"--port must be a TCP port from 1 to 65535, or 0 to pick a free one; got {r.GetValueOrDefault<int>()}.");
+            }
+        });
         var bind = new Option<string>("--bind") { Description = "Address to listen on; keep 127.0.0.1 unless the server sits behind authentication.", DefaultValueFactory = _ => "127.0.0.1" };
         var stdio = new Option<bool>("--stdio") { Description = "Serve MCP over stdin/stdout instead of HTTP (logs go to stderr)." };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Kubeconfig file (default: $KUBECONFIG, ~/.kube/config, or the in-cluster service account)." };
